@@ -1,0 +1,36 @@
+# Two commands for a newcomer: `make demo` and `make test`. Everything they need is installed here.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+OUT := out
+
+.PHONY: demo test bench lint schema clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "cjmap needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	@touch $@
+
+demo: $(STAMP)
+	@for ws in examples/*/; do \
+	  case $$ws in examples/invalid/) continue;; esac; \
+	  echo "== cjmap validate $$ws"; \
+	  (cd $$ws && ../../$(BIN)/cjmap validate) || exit 1; \
+	done
+	@echo
+	@echo "Every example validates. Try: $(BIN)/cjmap validate examples/invalid"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+schema: $(STAMP)
+	$(BIN)/cjmap schema --out schemas
+
+clean:
+	rm -rf $(VENV) $(OUT) bench/workspaces

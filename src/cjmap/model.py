@@ -1,0 +1,161 @@
+"""The journey file format, version 1, as pydantic models.
+
+Models check types, required fields and unknown keys. Everything that needs the workspace
+(references, channel vocabulary, the emotion scale, practice checks) is a lint rule instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictFloat, StrictInt
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, str) and not _DATE.fullmatch(value):
+        raise ValueError("must be an ISO date such as 2026-03-31")
+    if not isinstance(value, (str, dt.date)):
+        raise ValueError("must be an ISO date such as 2026-03-31")
+    return value
+
+
+def _as_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+def _as_item(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
+Date = Annotated[dt.date, BeforeValidator(_iso_date)]
+Lines = Annotated[list[str], BeforeValidator(_as_list, json_schema_input_type=Union[str, list[str]])]
+Number = Union[StrictInt, StrictFloat]
+Metrics = dict[str, Number]
+Emotion = Union[StrictInt, dict[Id, StrictInt]]
+Severity = Literal["low", "medium", "high"]
+
+
+class Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class Note(Base):
+    """A pain point or an opportunity: plain text, or text with a severity."""
+
+    text: str
+    severity: Severity = "medium"
+
+
+Notes = list[Annotated[Note, BeforeValidator(_as_item, json_schema_input_type=Union[str, Note])]]
+
+
+class Touchpoint(Base):
+    """One moment where the customer meets the brand (or hears of it)."""
+
+    id: Id
+    name: str
+    channel: str
+    scope: Literal["peripheral", "external", "internal"] | None = None
+    device: str | None = None
+    owner: str | None = None
+    description: str | None = None
+    actions: Lines = []
+    thoughts: Lines = []
+    emotion: Emotion | None = None
+    pain_points: Notes = []
+    opportunities: Notes = []
+    backstage: Lines = []
+    critical: StrictBool = False
+    metrics: Metrics = {}
+    evidence: list[Id] = []
+    next: list[Id] | None = None
+
+    def emotions(self, personas: list[str]) -> dict[str, int]:
+        """Emotion per persona; a single number applies to every persona of the journey."""
+        if self.emotion is None:
+            return {}
+        if isinstance(self.emotion, int):
+            return dict.fromkeys(personas, self.emotion)
+        return dict(self.emotion)
+
+
+class Stage(Base):
+    """A phase of the journey (awareness, consideration, decision...)."""
+
+    id: Id
+    name: str
+    goal: str | None = None
+    description: str | None = None
+    metrics: Metrics = {}
+    evidence: list[Id] = []
+    touchpoints: list[Touchpoint] = []
+
+
+class Improvement(Base):
+    """An opportunity the company commits to act on."""
+
+    id: Id
+    title: str
+    owner: str | None = None
+    status: Literal["idea", "planned", "in-progress", "done"] = "idea"
+    due: Date | None = None
+    description: str | None = None
+    addresses: list[Id] = []
+
+
+class Journey(Base):
+    """A journey map: one scenario, walked by one or more personas, stage by stage."""
+
+    kind: Literal["journey"]
+    id: Id
+    title: str
+    personas: Annotated[list[Id], Field(min_length=1)]
+    stages: Annotated[list[Stage], Field(min_length=1)]
+    scenario: str | None = None
+    owner: str | None = None
+    state: Literal["as-is", "to-be"] | None = None
+    reviewed: Date | None = None
+    objectives: Lines = []
+    tags: list[str] = []
+    evidence: list[Id] = []
+    improvements: list[Improvement] = []
+
+
+class Persona(Base):
+    """A customer archetype built from research."""
+
+    kind: Literal["persona"]
+    id: Id
+    name: str
+    role: str | None = None
+    summary: str | None = None
+    age: StrictInt | str | None = None
+    quote: str | None = None
+    goals: Lines = []
+    needs: Lines = []
+    frustrations: Lines = []
+    motivations: Lines = []
+    attributes: dict[str, Any] = {}
+    evidence: list[Id] = []
+
+
+class Evidence(Base):
+    """Research a map rests on: a survey, interviews, analytics, support logs..."""
+
+    kind: Literal["evidence"]
+    id: Id
+    title: str
+    type: Literal["survey", "interview", "analytics", "support", "review", "observation", "other"]
+    date: Date | None = None
+    sample_size: Annotated[StrictInt, Field(ge=0)] | None = None
+    url: str | None = None
+    summary: str | None = None
+
+
+MODELS: dict[str, type[Base]] = {"journey": Journey, "persona": Persona, "evidence": Evidence}

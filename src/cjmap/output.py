@@ -1,0 +1,43 @@
+"""Writing reports and files without ever leaving a half-written one behind."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cjmap.errors import CjmapError
+from cjmap.reporters import get_reporter
+
+if TYPE_CHECKING:
+    from cjmap.linter import Report
+
+
+def write_report(result: Report, format_name: str, output: Path | None) -> None:
+    """Report to stdout, or to `output` (written whole, then moved into place)."""
+    reporter = get_reporter(format_name)
+    if output is None:
+        reporter(result, sys.stdout)
+        return
+    buffer = io.StringIO()
+    reporter(result, buffer)
+    write_atomic(output, buffer.getvalue())
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to a temporary file beside `path`, then rename it over `path`."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+                stream.write(text)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError as error:
+        raise CjmapError(f"{path}: cannot write: {error.strerror or error}") from error

@@ -1,0 +1,70 @@
+"""A reference names nothing: a persona, evidence or touchpoint id that does not exist.
+
+Checked: a journey's `personas` and `evidence`, `evidence` on personas, stages and
+touchpoints, touchpoint `next`, improvement `addresses`, and the persona ids of a per-persona
+`emotion` (they must be personas of the journey).
+
+Failing:
+
+    personas: [ana]
+    stages:
+      - id: buy
+        name: Buy
+        touchpoints:
+          - id: cart
+            name: Cart
+            channel: web
+            next: [checkuot]      # did you mean `checkout`?
+          - id: checkout
+            name: Checkout
+            channel: web
+
+Passing: `next: [checkout]`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cjmap.loader import Document, Loc
+from cjmap.problem import Problem, suggest
+from cjmap.rules._common import touchpoint_loc
+from cjmap.workspace import Entry, Workspace
+
+CODE = "CJM105"
+NAME = "unknown-reference"
+SEVERITY = "error"
+
+
+def check(workspace: Workspace) -> Iterator[Problem]:
+    personas, evidence = workspace.ids("persona"), workspace.ids("evidence")
+    for persona in workspace.personas:
+        yield from _refs(persona.doc, ("evidence",), persona.model.evidence, evidence, "evidence")
+    for journey in workspace.journeys:
+        yield from _journey(journey, personas, evidence)
+
+
+def _journey(journey: Entry, personas: set[str], evidence: set[str]) -> Iterator[Problem]:
+    model, doc = journey.model, journey.doc
+    yield from _refs(doc, ("personas",), model.personas, personas, "persona")
+    yield from _refs(doc, ("evidence",), model.evidence, evidence, "evidence")
+    touchpoints = {tp.id for stage in model.stages for tp in stage.touchpoints}
+    for s, stage in enumerate(model.stages):
+        yield from _refs(doc, ("stages", s, "evidence"), stage.evidence, evidence, "evidence")
+        for t, tp in enumerate(stage.touchpoints):
+            loc = touchpoint_loc(s, t)
+            yield from _refs(doc, (*loc, "evidence"), tp.evidence, evidence, "evidence")
+            yield from _refs(doc, (*loc, "next"), tp.next or [], touchpoints, "touchpoint")
+            if isinstance(tp.emotion, dict):
+                for persona in tp.emotion:
+                    if persona not in model.personas:
+                        yield doc.at((*loc, "emotion", persona), f"`{persona}` is not a persona of this journey",
+                                     suggest(persona, model.personas), key=True)
+    for i, improvement in enumerate(model.improvements):
+        yield from _refs(doc, ("improvements", i, "addresses"), improvement.addresses, touchpoints, "touchpoint")
+
+
+def _refs(doc: Document, loc: Loc, ids: list[str], known: set[str], kind: str) -> Iterator[Problem]:
+    for i, item in enumerate(ids):
+        if item not in known:
+            yield doc.at((*loc, i), f"unknown {kind} `{item}`", suggest(item, known))

@@ -1,0 +1,117 @@
+"""Load a workspace: discover files, compose YAML, validate documents against the models."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from cjmap.config import Config
+from cjmap.discovery import discover
+from cjmap.errors import PathError
+from cjmap.loader import KINDS, Document, Loc, Source, read_source
+from cjmap.model import MODELS, Evidence, Journey, Persona, Stage, Touchpoint
+from cjmap.problem import Problem, suggest
+from cjmap.schema_errors import schema_problems
+
+T = TypeVar("T", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Entry(Generic[T]):
+    """A validated model and the document it came from."""
+
+    doc: Document
+    model: T
+
+    def at(self, loc: Loc, message: str, hint: str | None = None, *, key: bool = False) -> Problem:
+        """A finding at `loc` inside this entry's document (rule name stamped by the linter)."""
+        return self.doc.at(loc, message, hint, key=key)
+
+
+@dataclass
+class Workspace:
+    """Everything that was loaded, valid or not, for rules, reporters, renderers and diff."""
+
+    config: Config
+    sources: dict[str, Source] = field(default_factory=dict)  # by the path shown to users
+    personas: list[Entry[Persona]] = field(default_factory=list)
+    evidence: list[Entry[Evidence]] = field(default_factory=list)
+    journeys: list[Entry[Journey]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    # ids declared by documents that failed validation: references to them are not reported again
+    broken_ids: set[tuple[str, str]] = field(default_factory=set)
+
+    def ids(self, kind: str) -> set[str]:
+        entries = {"persona": self.personas, "evidence": self.evidence, "journey": self.journeys}[kind]
+        return {e.model.id for e in entries} | {i for k, i in self.broken_ids if k == kind}
+
+    def touchpoints(self) -> Iterator[tuple[Entry[Journey], int, Stage, int, Touchpoint]]:
+        """Every touchpoint with its journey, stage index, stage and index in the stage."""
+        for journey in self.journeys:
+            for s, stage in enumerate(journey.model.stages):
+                for t, touchpoint in enumerate(stage.touchpoints):
+                    yield journey, s, stage, t, touchpoint
+
+
+def load_workspace(paths: list[Path], config: Config) -> Workspace:
+    """Read every map file under `paths` and validate its documents."""
+    workspace = Workspace(config)
+    candidates = discover(paths, config.exclude)
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # loading allocates many containers and no cycles: the collector only slows it
+    try:
+        for candidate in candidates:
+            source = _read(candidate.path, candidate.display, candidate.explicit, config)
+            if source is not None:
+                _add_source(workspace, source, candidate.explicit)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return workspace
+
+
+def _read(path: Path, display: str, explicit: bool, config: Config) -> Source | None:
+    try:
+        return read_source(path, display, explicit=explicit, max_bytes=config.max_file_size)
+    except OSError as error:
+        raise PathError(f"{display}: cannot read: {error.strerror or error}") from error
+
+
+def _add_source(workspace: Workspace, source: Source, explicit: bool) -> None:
+    workspace.sources[source.path] = source
+    workspace.problems.extend(source.problems)
+    if explicit and not source.documents and not source.problems:
+        source.problem(1, 1, "schema", "file has no YAML documents; expected a persona, journey or evidence")
+        workspace.problems.append(source.problems[-1])
+    for doc in source.documents:
+        _add_document(workspace, doc, explicit)
+
+
+def _add_document(workspace: Workspace, doc: Document, explicit: bool) -> None:
+    data: Any = doc.data
+    kind = data.get("kind") if isinstance(data, dict) else None
+    if kind not in KINDS:
+        if explicit:
+            workspace.problems.append(_kind_problem(doc, kind))
+        return
+    model = MODELS[kind]
+    try:
+        entry = Entry(doc, model.model_validate(data))
+    except ValidationError as error:
+        workspace.problems.extend(schema_problems(doc, error, model))
+        if isinstance(data.get("id"), str):
+            workspace.broken_ids.add((kind, data["id"]))
+        return
+    {"persona": workspace.personas, "evidence": workspace.evidence, "journey": workspace.journeys}[kind].append(entry)
+
+
+def _kind_problem(doc: Document, kind: object) -> Problem:
+    if kind is None:
+        return doc.at((), "document has no `kind`; expected persona, journey or evidence", rule="schema")
+    return doc.at(("kind",), f"unknown kind `{kind}`; expected persona, journey or evidence",
+                   suggest(kind, KINDS), rule="schema")
