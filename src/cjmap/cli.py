@@ -84,8 +84,8 @@ def validate(
     from cjmap.linter import validate as run_validate
     from cjmap.output import write_report
 
-    config = load_config(config_file)
-    result = run_validate(config.targets(paths), config)
+    config = load_config(config_file, paths)
+    result = run_validate(paths, config)
     write_report(result, output_format.value if output_format else _default_format(), output)
     failing = result.count("error") + (result.count("warning") if strict else 0)
     raise typer.Exit(EXIT_PROBLEMS if failing else EXIT_OK)

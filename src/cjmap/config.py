@@ -44,6 +44,10 @@ class Config:
             return paths
         return [self.root / p for p in self.paths] if self.paths else [Path(".")]
 
+    def workspace_paths(self) -> list[Path]:
+        """Everything the configuration file covers: its `paths`, else its folder."""
+        return [self.root / p for p in self.paths] if self.paths else [self.root]
+
 
 def today() -> dt.date:
     """The current date, or SOURCE_DATE_EPOCH's (seconds since 1970, UTC) for reproducible runs."""
@@ -68,9 +72,12 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def load_config(path: Path | None = None, start: Path | None = None) -> Config:
-    """Read the configuration file given, or the one found from `start`; defaults without one."""
-    path = path or find_config((start or Path.cwd()).resolve())
+def load_config(path: Path | None = None, targets: list[Path] | None = None) -> Config:
+    """Read the configuration file given, else the nearest one walking up from the first target
+    (a folder, or a file's folder) or from the current folder; defaults when there is none."""
+    if path is not None and not path.is_file():
+        raise ConfigError(f"{path}: configuration file not found")
+    path = path or find_config(_start(targets))
     if path is None:
         return Config()
     try:
@@ -81,6 +88,13 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         raise ConfigError(f"{path}: invalid TOML: {error}") from error
     table = document.get("tool", {}).get("cjmap", {}) if path.name == "pyproject.toml" else document
     return _build(table, path)
+
+
+def _start(targets: list[Path] | None) -> Path:
+    if not targets:
+        return Path.cwd().resolve()
+    first = targets[0].resolve()
+    return first if first.is_dir() else first.parent
 
 
 def _build(table: dict[str, Any], path: Path) -> Config:

@@ -20,11 +20,14 @@ class Candidate:
     path: Path
     display: str
     explicit: bool
+    inode: tuple[int, int] = (0, 0)
 
 
-def discover(paths: list[Path], exclude: tuple[str, ...] = ()) -> list[Candidate]:
-    """Files named directly, then YAML files found walking directories, each file once."""
-    seen: set[tuple[int, int]] = set()
+def discover(paths: list[Path], exclude: tuple[str, ...] = (), seen: set[tuple[int, int]] | None = None,
+             ) -> list[Candidate]:
+    """Files named directly and YAML files found walking folders, each file once (and none of
+    those already in `seen`, which is updated)."""
+    seen = set() if seen is None else seen
     found: list[Candidate] = []
     for given in paths:
         if not given.exists():
@@ -35,9 +38,10 @@ def discover(paths: list[Path], exclude: tuple[str, ...] = ()) -> list[Candidate
                 info = candidate.path.stat()
             except OSError:
                 continue  # broken symlink found while walking
-            if (info.st_dev, info.st_ino) not in seen:
-                seen.add((info.st_dev, info.st_ino))
-                found.append(candidate)
+            inode = (info.st_dev, info.st_ino)
+            if inode not in seen:
+                seen.add(inode)
+                found.append(Candidate(candidate.path, candidate.display, candidate.explicit, inode))
     return found
 
 

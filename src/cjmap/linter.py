@@ -41,13 +41,19 @@ def lint(workspace: Workspace) -> list[Problem]:
         if level(rule, config) != "off" and hasattr(rule, "check"):
             found.extend(replace(p, rule=rule.NAME) for p in rule.check(workspace))
     stamped = (_stamp(p, config) for p in found)
-    return sorted(p for p in stamped if p.severity != "off" and not _suppressed(p, workspace))
+    shown = (p for p in stamped if p.severity != "off" and p.path not in workspace.context)
+    return sorted(p for p in shown if not _suppressed(p, workspace))
 
 
-def validate(paths: list[Path], config: Config) -> Report:
-    """Load, check and lint everything under `paths`."""
-    workspace = load_workspace(paths, config)
-    return Report(lint(workspace), list(workspace.sources))
+def validate(paths: list[Path] | None, config: Config) -> Report:
+    """Load, check and lint everything under `paths` (default: the configured ones).
+
+    When paths are given inside a configured workspace, the rest of the workspace is loaded as
+    context so that references to personas and evidence in other files resolve.
+    """
+    context = config.workspace_paths() if paths and config.file else None
+    workspace = load_workspace(config.targets(paths), config, context)
+    return Report(lint(workspace), [p for p in workspace.sources if p not in workspace.context])
 
 
 def _stamp(problem: Problem, config: Config) -> Problem:

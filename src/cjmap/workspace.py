@@ -45,6 +45,8 @@ class Workspace:
     problems: list[Problem] = field(default_factory=list)
     # ids declared by documents that failed validation: references to them are not reported again
     broken_ids: set[tuple[str, str]] = field(default_factory=set)
+    # files loaded only to resolve references: their own problems are not reported
+    context: set[str] = field(default_factory=set)
 
     def ids(self, kind: str) -> set[str]:
         entries = {"persona": self.personas, "evidence": self.evidence, "journey": self.journeys}[kind]
@@ -58,10 +60,18 @@ class Workspace:
                     yield journey, s, stage, t, touchpoint
 
 
-def load_workspace(paths: list[Path], config: Config) -> Workspace:
-    """Read every map file under `paths` and validate its documents."""
+def load_workspace(paths: list[Path], config: Config, context: list[Path] | None = None) -> Workspace:
+    """Read every map file under `paths` and validate its documents.
+
+    Files under `context` (and not under `paths`) are loaded too, so that references from the
+    files checked resolve, but are marked as context: problems in them are not reported.
+    """
     workspace = Workspace(config)
-    candidates = discover(paths, config.exclude)
+    seen: set[tuple[int, int]] = set()
+    candidates = discover(paths, config.exclude, seen)
+    extra = discover(context or [], config.exclude, seen)
+    workspace.context.update(c.display for c in extra)
+    candidates += extra
     gc_was_enabled = gc.isenabled()
     gc.disable()  # loading allocates many containers and no cycles: the collector only slows it
     try:
