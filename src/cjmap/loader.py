@@ -35,7 +35,7 @@ except ImportError:  # pragma: no cover - a source build without libyaml: same e
 
 MAX_DEPTH = 64
 MAX_NODES = 1_000_000
-MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_FILE_BYTES = 10_000_000
 KINDS = ("persona", "journey", "evidence")
 _KIND_HINT = re.compile(rb"\bkind[\"']?\s*:\s*[\"']?(?:persona|journey|evidence)\b")
 _IGNORE = re.compile(r"#\s*cjmap:\s*ignore(?:\[([^\]]*)\])?")
