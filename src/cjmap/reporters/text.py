@@ -11,6 +11,12 @@ if TYPE_CHECKING:
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+# Control characters from user strings would break lines or drive the terminal: show them escaped.
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(32), 127)} | {10: "\\n", 13: "\\r", 9: "\\t"}
+
+
+def printable(value: str) -> str:
+    return value.translate(_CONTROL)
 
 
 def use_colour(out: TextIO) -> bool:
@@ -24,10 +30,10 @@ def report(result: Report, out: TextIO) -> None:
     colour = use_colour(out)
     paint = (lambda code, s: f"{code}{s}{_RESET}") if colour else (lambda code, s: s)
     for p in result.problems:
-        where = paint(_BOLD, f"{p.path}:{p.line}:{p.column}:")
+        where = paint(_BOLD, f"{printable(p.path)}:{p.line}:{p.column}:")
         level = paint(_COLOURS[p.severity], p.severity)
-        hint = paint(_DIM, f" ({p.hint})") if p.hint else ""
-        out.write(f"{where} {p.code} {level} {p.message}{hint} {paint(_DIM, '[' + p.rule + ']')}\n")
+        hint = paint(_DIM, f" ({printable(p.hint)})") if p.hint else ""
+        out.write(f"{where} {p.code} {level} {printable(p.message)}{hint} {paint(_DIM, '[' + p.rule + ']')}\n")
     out.write(summary(result) + "\n")
 
 

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from cjmap.config import CHANNELS, find_config, load_config, today
+from cjmap.errors import ConfigError
+
+
+def test_defaults_without_a_file(tmp_path: Path) -> None:
+    config = load_config(targets=[tmp_path])
+    assert config.file is None and config.emotion_scale == (-2, 2) and config.channels == CHANNELS
+
+
+def test_pyproject_tool_table_is_found_walking_up(write, tmp_path: Path) -> None:
+    write("pyproject.toml", '[project]\nname = "x"\n\n[tool.cjmap]\nstale_after_days = 30\nchannels = ["kiosk"]\n')
+    nested = write("a/b/p.yaml", "").parent
+    assert find_config(nested) == tmp_path / "pyproject.toml"
+    config = load_config(targets=[nested])
+    assert config.stale_after_days == 30 and "kiosk" in config.channels and "web" in config.channels
+
+
+def test_cjmap_toml_wins_in_the_same_folder(write, tmp_path: Path) -> None:
+    write("pyproject.toml", "[tool.cjmap]\nstale_after_days = 30\n")
+    write("cjmap.toml", "stale_after_days = 7\n")
+    assert load_config(targets=[tmp_path]).stale_after_days == 7
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("paths = 'maps'", "paths must be a list of strings"),
+    ("emotion_scale = [0, 5]", "emotion_scale must be two integers"),
+    ("stale_after_days = -1", "stale_after_days must be a positive integer"),
+    ("[rules]\nmissing-emotoin = 'off'", "unknown rule `missing-emotoin` in [rules] (did you mean `missing-emotion`?)"),
+    ("[rules]\nmissing-emotion = 'loud'", "level must be one of error, warning, info, off"),
+    ("[per-file-ignores]\n'x/*' = ['nope']", "unknown rule `nope`"),
+    ("paths = [", "invalid TOML"),
+])
+def test_invalid_settings_are_config_errors(write, tmp_path: Path, text: str, message: str) -> None:
+    write("cjmap.toml", text + "\n")
+    with pytest.raises(ConfigError, match=None) as error:
+        load_config(targets=[tmp_path])
+    assert message in str(error.value) and "cjmap.toml" in str(error.value)
+
+
+def test_explicit_config_must_exist(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="not found"):
+        load_config(tmp_path / "missing.toml")
+
+
+def test_rule_levels_accept_codes_and_names(write, tmp_path: Path) -> None:
+    write("cjmap.toml", "[rules]\nCJM203 = 'off'\nstale-review = 'error'\n")
+    assert load_config(targets=[tmp_path]).rules == {"missing-emotion": "off", "stale-review": "error"}
+
+
+def test_today_honours_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    assert today() == dt.date(1970, 1, 1)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")
+    with pytest.raises(ConfigError, match="SOURCE_DATE_EPOCH"):
+        today()
