@@ -169,6 +169,7 @@ _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 _SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
 _NUMERIC_START = frozenset("0123456789+-.")
+_MAY_RESOLVE = _NUMERIC_START | frozenset("~nNtTfF")  # first characters of non-string plain scalars
 _CORE_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq")
 )
@@ -231,15 +232,31 @@ def compose(source: Source) -> None:
 
 
 def _compose_document(parser: Any, source: Source) -> Any:
-    """Build one document's data from events with an explicit stack (no recursion)."""
+    """Build one document's data from events with an explicit stack (no recursion).
+
+    This loop is the hot path of `cjmap validate`, hence one flat function. `total` counts the
+    nodes of the document with aliases expanded; an anchored collection's size is the growth of
+    `total` between its start and end.
+    """
     get = parser.get_event
-    stack: list[list[Any]] = []  # [container, pending key, is mapping, anchor, expanded size]
+    stack: list[tuple[Any, bool, Any, str | None, int]] = []  # parent state, child anchor and start
     anchors: dict[str, tuple[Any, int]] = {}
+    container: Any = None
+    is_map = False
+    key: Any = _MISSING
+    total = 0
     while True:
         event = get()
         kind = type(event)
         if kind is ScalarEvent:
-            value, size = _scalar(event, source), 1
+            value = event.value
+            if event.style or event.tag is not None:
+                value = _scalar(event, source)
+            elif not value:
+                value = None
+            elif value[0] in _MAY_RESOLVE:
+                value = resolve_plain(value)
+            total += 1
             if event.anchor:
                 anchors[event.anchor] = (value, 1)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
@@ -247,45 +264,47 @@ def _compose_document(parser: Any, source: Source) -> Any:
                 _stop(source, event, f"nesting deeper than {MAX_DEPTH} levels", "journey maps need far fewer levels")
             if event.tag is not None and event.tag not in _CORE_TAGS:
                 _tag_problem(source, event)
-            mapping = kind is MappingStartEvent
-            stack.append([{} if mapping else [], _MISSING, mapping, event.anchor, 1])
+            stack.append((container, is_map, key, event.anchor, total))
+            is_map = kind is MappingStartEvent
+            container, key = ({} if is_map else []), _MISSING
+            total += 1
             continue
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            value, _, _, anchor, size = stack.pop()
+            value = container
+            container, is_map, key, anchor, start = stack.pop()
             if anchor:
-                anchors[anchor] = (value, size)
+                anchors[anchor] = (value, total - start)
         elif kind is AliasEvent:
             if event.anchor not in anchors:
                 _stop(source, event, f"alias `*{event.anchor}` refers to an anchor that is not defined before it"
                       " (or to the node that contains it)")
             value, size = anchors[event.anchor]
+            total += size
         else:  # pragma: no cover - libyaml emits nothing else inside a document
             raise AssertionError(f"unexpected event {event!r}")
-        if not stack:
+        if total > MAX_NODES:
+            _stop(source, event, f"document expands to more than {MAX_NODES:,} nodes (aliases included)",
+                  "this looks like an alias bomb; cjmap will not expand it")
+        if container is None:
             return value
-        _attach(stack[-1], value, size, event, source)
+        if not is_map:
+            container.append(value)
+        elif key is _MISSING:
+            key = _key_of(value, container, event, source)
+        else:
+            container[key] = value
+            key = _MISSING
 
 
-def _attach(frame: list[Any], value: Any, size: int, event: Any, source: Source) -> None:
-    frame[4] += size
-    if frame[4] > MAX_NODES:
-        _stop(source, event, f"document expands to more than {MAX_NODES:,} nodes (aliases included)",
-              "this looks like an alias bomb; cjmap will not expand it")
-    container = frame[0]
-    if not frame[2]:
-        container.append(value)
-    elif frame[1] is _MISSING:
-        if isinstance(value, (dict, list)):
-            _stop(source, event, "mapping keys must be plain values, not mappings or lists")
-        if value in container:
-            mark = event.start_mark
-            source.problem(mark.line + 1, mark.column + 1, "duplicate-key",
-                           f"duplicate key `{value}`: a later value overwrites the earlier one",
-                           "remove or rename one of them")
-        frame[1] = value
-    else:
-        container[frame[1]] = value
-        frame[1] = _MISSING
+def _key_of(value: Any, mapping: dict[Any, Any], event: Any, source: Source) -> Any:
+    if isinstance(value, (dict, list)):
+        _stop(source, event, "mapping keys must be plain values, not mappings or lists")
+    if value in mapping:
+        mark = event.start_mark
+        source.problem(mark.line + 1, mark.column + 1, "duplicate-key",
+                       f"duplicate key `{value}`: a later value overwrites the earlier one",
+                       "remove or rename one of them")
+    return value
 
 
 def _stop(source: Source, event: Any, message: str, hint: str | None = None) -> None:

@@ -65,15 +65,15 @@ class Touchpoint(Base):
     device: str | None = None
     owner: str | None = None
     description: str | None = None
-    actions: Lines = []
-    thoughts: Lines = []
+    actions: Lines = Field(default_factory=list)
+    thoughts: Lines = Field(default_factory=list)
     emotion: Emotion | None = None
-    pain_points: Notes = []
-    opportunities: Notes = []
-    backstage: Lines = []
+    pain_points: Notes = Field(default_factory=list)
+    opportunities: Notes = Field(default_factory=list)
+    backstage: Lines = Field(default_factory=list)
     critical: StrictBool = False
-    metrics: Metrics = {}
-    evidence: list[Id] = []
+    metrics: Metrics = Field(default_factory=dict)
+    evidence: list[Id] = Field(default_factory=list)
     next: list[Id] | None = None
 
     def emotions(self, personas: list[str]) -> dict[str, int]:
@@ -92,9 +92,9 @@ class Stage(Base):
     name: str
     goal: str | None = None
     description: str | None = None
-    metrics: Metrics = {}
-    evidence: list[Id] = []
-    touchpoints: list[Touchpoint] = []
+    metrics: Metrics = Field(default_factory=dict)
+    evidence: list[Id] = Field(default_factory=list)
+    touchpoints: list[Touchpoint] = Field(default_factory=list)
 
 
 class Improvement(Base):
@@ -106,7 +106,7 @@ class Improvement(Base):
     status: Literal["idea", "planned", "in-progress", "done"] = "idea"
     due: Date | None = None
     description: str | None = None
-    addresses: list[Id] = []
+    addresses: list[Id] = Field(default_factory=list)
 
 
 class Journey(Base):
@@ -121,10 +121,10 @@ class Journey(Base):
     owner: str | None = None
     state: Literal["as-is", "to-be"] | None = None
     reviewed: Date | None = None
-    objectives: Lines = []
-    tags: list[str] = []
-    evidence: list[Id] = []
-    improvements: list[Improvement] = []
+    objectives: Lines = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    evidence: list[Id] = Field(default_factory=list)
+    improvements: list[Improvement] = Field(default_factory=list)
 
 
 class Persona(Base):
@@ -137,12 +137,12 @@ class Persona(Base):
     summary: str | None = None
     age: StrictInt | str | None = None
     quote: str | None = None
-    goals: Lines = []
-    needs: Lines = []
-    frustrations: Lines = []
-    motivations: Lines = []
-    attributes: dict[str, Any] = {}
-    evidence: list[Id] = []
+    goals: Lines = Field(default_factory=list)
+    needs: Lines = Field(default_factory=list)
+    frustrations: Lines = Field(default_factory=list)
+    motivations: Lines = Field(default_factory=list)
+    attributes: dict[str, Any] = Field(default_factory=dict)
+    evidence: list[Id] = Field(default_factory=list)
 
 
 class Evidence(Base):

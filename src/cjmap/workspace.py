@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +15,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from cjmap.config import Config
-from cjmap.discovery import discover
+from cjmap.discovery import Candidate, discover
 from cjmap.errors import PathError
 from cjmap.loader import KINDS, Document, Loc, Source, read_source
 from cjmap.model import MODELS, Evidence, Journey, Persona, Stage, Touchpoint
@@ -19,6 +23,7 @@ from cjmap.problem import Problem, suggest
 from cjmap.schema_errors import schema_problems
 
 T = TypeVar("T", bound=BaseModel)
+PARALLEL_MIN_FILES = 100
 
 
 @dataclass(frozen=True)
@@ -75,14 +80,31 @@ def load_workspace(paths: list[Path], config: Config, context: list[Path] | None
     gc_was_enabled = gc.isenabled()
     gc.disable()  # loading allocates many containers and no cycles: the collector only slows it
     try:
-        for candidate in candidates:
-            source = _read(candidate.path, candidate.display, candidate.explicit, config)
+        for candidate, source in zip(candidates, _read_all(candidates, config), strict=True):
             if source is not None:
                 _add_source(workspace, source, candidate.explicit)
     finally:
         if gc_was_enabled:
             gc.enable()
     return workspace
+
+
+def _read_all(candidates: list[Candidate], config: Config) -> list[Source | None]:
+    """Read and compose every file; large workspaces use a second process for half of them.
+
+    Parsing is most of the cost of `cjmap validate`, and composed sources pickle back to the
+    parent in a few milliseconds (docs/benchmarks.md).
+    """
+    if len(candidates) < PARALLEL_MIN_FILES or (os.cpu_count() or 1) < 2 or sys.platform != "linux":
+        return _read_many(candidates, config)
+    half = len(candidates) // 2
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        second = pool.submit(_read_many, candidates[half:], config)
+        return _read_many(candidates[:half], config) + second.result()
+
+
+def _read_many(candidates: list[Candidate], config: Config) -> list[Source | None]:
+    return [_read(c.path, c.display, c.explicit, config) for c in candidates]
 
 
 def _read(path: Path, display: str, explicit: bool, config: Config) -> Source | None:

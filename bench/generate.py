@@ -1,0 +1,81 @@
+"""Generate a synthetic cjmap workspace: N journey files of about 140 lines, with the personas
+and evidence they reference, all valid, so a benchmark times the full clean path.
+
+    python bench/generate.py 500 bench/workspaces/w500
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+CHANNELS = ("web", "mobile-app", "email", "phone", "chat", "in-store", "support", "social")
+SCOPES = ("peripheral", "external", "external", "internal")
+PERSONAS = 20
+EVIDENCE = 10
+
+
+def touchpoint(j: int, s: int, t: int) -> list[str]:
+    emotion = (j + s + t) % 5 - 2
+    lines = [
+        f"      - id: tp-{s}-{t}",
+        f"        name: Touchpoint {s}.{t} of journey {j}",
+        f"        channel: {CHANNELS[(j + s + t) % len(CHANNELS)]}",
+        f"        scope: {SCOPES[(s + t) % len(SCOPES)]}",
+        "        actions: [Looks for the answer, Compares two options]",
+        f"        emotion: {{p{j % PERSONAS}: {emotion}, p{(j + 1) % PERSONAS}: {max(emotion - 1, -2)}}}",
+        "        pain_points:",
+        "          - text: Takes too long to find the delivery cost",
+        "            severity: high",
+        "        opportunities: [Show the cost up front]",
+    ]
+    return lines
+
+
+def journey(j: int) -> str:
+    lines = [
+        "# yaml-language-server: $schema=../../../../schemas/draft-07/journey.schema.json",
+        "kind: journey",
+        f"id: journey-{j}",
+        f"title: Synthetic journey number {j}",
+        f"personas: [p{j % PERSONAS}, p{(j + 1) % PERSONAS}]",
+        "owner: cx-team",
+        "state: as-is",
+        "reviewed: 2026-11-01",
+        "objectives:",
+        "  - Find where customers drop off",
+        f"evidence: [ev{j % EVIDENCE}]",
+        "stages:",
+    ]
+    for s in range(4):
+        lines += [f"  - id: stage-{s}", f"    name: Stage {s}", "    goal: Get one step closer to buying",
+                  "    metrics:", f"      conversion: 0.{40 + s}", "    touchpoints:"]
+        for t in range(2 if s % 2 else 3):
+            lines += touchpoint(j, s, t)
+    lines += ["improvements:", "  - id: cost-up-front", "    title: Show the delivery cost on the product page",
+              "    owner: web-team", "    status: planned", "    due: 2027-03-31", "    addresses: [tp-0-0, tp-1-1]"]
+    return "\n".join(lines) + "\n"
+
+
+def persona(i: int) -> str:
+    return (f"kind: persona\nid: p{i}\nname: Persona {i}\nrole: Customer\ngoals: [Buy quickly]\n"
+            f"evidence: [ev{i % EVIDENCE}]\n")
+
+
+def evidence(i: int) -> str:
+    return f"kind: evidence\nid: ev{i}\ntitle: Survey {i}\ntype: survey\nsample_size: {100 + i}\n"
+
+
+def generate(count: int, out: Path) -> Path:
+    for folder in ("journeys", "personas", "evidence"):
+        (out / folder).mkdir(parents=True, exist_ok=True)
+    for j in range(count):
+        (out / "journeys" / f"journey-{j:05d}.yaml").write_text(journey(j), encoding="utf-8")
+    for i in range(PERSONAS):
+        (out / "personas" / f"p{i}.yaml").write_text(persona(i), encoding="utf-8")
+    (out / "evidence" / "research.yaml").write_text("---\n".join(evidence(i) for i in range(EVIDENCE)), encoding="utf-8")
+    return out
+
+
+if __name__ == "__main__":
+    generate(int(sys.argv[1]), Path(sys.argv[2]))
