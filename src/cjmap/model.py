@@ -10,18 +10,21 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictFloat, StrictInt
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _iso_date(value: Any) -> Any:
-    if isinstance(value, str) and not _DATE.fullmatch(value):
-        raise ValueError("must be an ISO date such as 2026-03-31")
-    if not isinstance(value, (str, dt.date)):
-        raise ValueError("must be an ISO date such as 2026-03-31")
-    return value
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value} is not a date on the calendar") from None
+    raise ValueError("must be an ISO date such as 2026-03-31")
 
 
 def _as_list(value: Any) -> Any:
@@ -35,14 +38,15 @@ def _as_item(value: Any) -> Any:
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 Date = Annotated[dt.date, BeforeValidator(_iso_date)]
 Lines = Annotated[list[str], BeforeValidator(_as_list, json_schema_input_type=Union[str, list[str]])]
-Number = Union[StrictInt, StrictFloat]
+Number = Union[int, float]
 Metrics = dict[str, Number]
-Emotion = Union[StrictInt, dict[Id, StrictInt]]
+Emotion = Union[int, dict[Id, int]]
 Severity = Literal["low", "medium", "high"]
 
 
 class Base(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    # strict: YAML already gives typed values, so "1" must not become 1 nor true become 1
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, strict=True)
 
 
 class Note(Base):
@@ -71,7 +75,7 @@ class Touchpoint(Base):
     pain_points: Notes = Field(default_factory=list)
     opportunities: Notes = Field(default_factory=list)
     backstage: Lines = Field(default_factory=list)
-    critical: StrictBool = False
+    critical: bool = False
     metrics: Metrics = Field(default_factory=dict)
     evidence: list[Id] = Field(default_factory=list)
     next: list[Id] | None = None
@@ -135,7 +139,7 @@ class Persona(Base):
     name: str
     role: str | None = None
     summary: str | None = None
-    age: StrictInt | str | None = None
+    age: int | str | None = None
     quote: str | None = None
     goals: Lines = Field(default_factory=list)
     needs: Lines = Field(default_factory=list)
@@ -153,7 +157,7 @@ class Evidence(Base):
     title: str
     type: Literal["survey", "interview", "analytics", "support", "review", "observation", "other"]
     date: Date | None = None
-    sample_size: Annotated[StrictInt, Field(ge=0)] | None = None
+    sample_size: Annotated[int, Field(ge=0)] | None = None
     url: str | None = None
     summary: str | None = None
 

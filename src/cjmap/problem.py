@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import asdict, dataclass, field
 from collections.abc import Iterable
 from typing import Any, Literal
@@ -39,5 +38,7 @@ class Problem:
 
 def suggest(word: object, choices: Iterable[object]) -> str | None:
     """A "did you mean `x`?" hint for the closest of `choices`, if one is close."""
+    import difflib  # only needed when there is a problem to explain
+
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f"did you mean `{close[0]}`?" if close else None

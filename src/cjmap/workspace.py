@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +18,6 @@ from cjmap.errors import PathError
 from cjmap.loader import KINDS, Document, Loc, Source, read_source
 from cjmap.model import MODELS, Evidence, Journey, Persona, Stage, Touchpoint
 from cjmap.problem import Problem, suggest
-from cjmap.schema_errors import schema_problems
 
 T = TypeVar("T", bound=BaseModel)
 PARALLEL_MIN_FILES = 100
@@ -97,6 +94,9 @@ def _read_all(candidates: list[Candidate], config: Config) -> list[Source | None
     """
     if len(candidates) < PARALLEL_MIN_FILES or (os.cpu_count() or 1) < 2 or sys.platform != "linux":
         return _read_many(candidates, config)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     half = len(candidates) // 2
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
         second = pool.submit(_read_many, candidates[half:], config)
@@ -135,6 +135,8 @@ def _add_document(workspace: Workspace, doc: Document, explicit: bool) -> None:
     try:
         entry = Entry(doc, model.model_validate(data))
     except ValidationError as error:
+        from cjmap.schema_errors import schema_problems
+
         workspace.problems.extend(schema_problems(doc, error, model))
         if isinstance(data.get("id"), str):
             workspace.broken_ids.add((kind, data["id"]))

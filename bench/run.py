@@ -1,0 +1,128 @@
+"""Time `cjmap validate` beside yamllint and check-jsonschema on the same synthetic files.
+
+    python bench/run.py                      # 50, 500 and 5,000 journey files
+    python bench/run.py --sizes 50,500 --record docs/benchmarks.md
+
+Every figure is the best wall-clock time of --repeat runs of the real command line, started
+as a subprocess, so start-up time counts as it does for a user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+
+def best_of(command: list[str], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def workspace(size: int) -> Path:
+    folder = HERE / "workspaces" / f"w{size}"
+    stamp = folder / ".generator"
+    source = (HERE / "generate.py").read_text(encoding="utf-8")
+    if not stamp.is_file() or stamp.read_text(encoding="utf-8") != source:
+        shutil.rmtree(folder, ignore_errors=True)
+        generate(size, folder)
+        stamp.write_text(source, encoding="utf-8")
+    return folder
+
+
+def tool(name: str) -> str:
+    return str(BIN / name)
+
+
+def size_rows(sizes: list[int], repeat: int) -> list[str]:
+    schema = str(ROOT / "schemas" / "journey.schema.json")
+    rows = []
+    for size in sizes:
+        folder = workspace(size)
+        journeys = sorted(str(p) for p in (folder / "journeys").glob("*.yaml"))
+        megabytes = sum(p.stat().st_size for p in folder.rglob("*.yaml")) / 1e6
+        runs = max(1, repeat if size <= 500 else 1)
+        cjmap = best_of([tool("cjmap"), "validate", str(folder)], runs)
+        yamllint = best_of([tool("yamllint"), "-f", "parsable", str(folder)], runs)
+        jsonschema = best_of([tool("check-jsonschema"), "--schemafile", schema, *journeys], runs)
+        rows.append(f"| {size:,} journeys ({megabytes:.1f} MB) | {cjmap:.2f} s | {yamllint:.2f} s | {jsonschema:.2f} s "
+                    f"| {yamllint / cjmap:.1f}x | {jsonschema / cjmap:.1f}x |")
+        print(rows[-1], flush=True)
+    return rows
+
+
+def startup_rows(repeat: int) -> list[str]:
+    one = str(workspace(50) / "journeys" / "journey-00000.yaml")
+    help_time = best_of([tool("cjmap"), "--help"], repeat * 3)
+    version_time = best_of([tool("yamllint"), "--version"], repeat * 3)
+    cjmap_one = best_of([tool("cjmap"), "validate", one], repeat * 3)
+    yamllint_one = best_of([tool("yamllint"), one], repeat * 3)
+    rows = [
+        f"| `cjmap --help` vs `yamllint --version` | {help_time * 1000:.0f} ms | {version_time * 1000:.0f} ms "
+        f"| {help_time / version_time:.2f}x (target 1.5x) |",
+        f"| one 143-line journey | {cjmap_one * 1000:.0f} ms | {yamllint_one * 1000:.0f} ms "
+        f"| {cjmap_one / yamllint_one:.2f}x (target 2x) |",
+    ]
+    for row in rows:
+        print(row, flush=True)
+    return rows
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.is_file():
+        match = re.search(r"model name\s*:\s*(.+)", cpuinfo.read_text(encoding="utf-8"))
+        cpu = match.group(1).strip() if match else cpu
+    import os
+
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {dt.date.today().isoformat()}"
+
+
+def record(path: Path, table: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    before, rest = text.split(start, 1)
+    after = rest.split(end, 1)[1]
+    path.write_text(f"{before}{start}\n{table}\n{end}{after}", encoding="utf-8")
+    print(f"recorded in {path}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="50,500,5000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--record", type=Path, help="replace the figures between the bench markers in this file")
+    options = parser.parse_args()
+    sizes = [int(s) for s in options.sizes.split(",")]
+    print(machine())
+    header = ["| workspace | cjmap validate | yamllint | check-jsonschema | vs yamllint | vs check-jsonschema |",
+              "|---|---|---|---|---|---|"]
+    print("\n".join(header))
+    rows = size_rows(sizes, options.repeat)
+    startup_header = ["", "| start-up | cjmap | yamllint | ratio |", "|---|---|---|---|"]
+    print("\n".join(startup_header))
+    startup = startup_rows(options.repeat)
+    if options.record:
+        record(options.record, "\n".join([f"Measured on {machine()}.", "", *header, *rows, *startup_header, *startup]))
+
+
+if __name__ == "__main__":
+    main()
