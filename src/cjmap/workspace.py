@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,14 +11,13 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from cjmap.config import Config
-from cjmap.discovery import Candidate, discover
+from cjmap.discovery import discover
 from cjmap.errors import PathError
 from cjmap.loader import KINDS, Document, Loc, Source, read_source
 from cjmap.model import MODELS, Evidence, Journey, Persona, Stage, Touchpoint
 from cjmap.problem import Problem, suggest
 
 T = TypeVar("T", bound=BaseModel)
-PARALLEL_MIN_FILES = 100
 
 
 @dataclass(frozen=True)
@@ -77,34 +74,16 @@ def load_workspace(paths: list[Path], config: Config, context: list[Path] | None
     gc_was_enabled = gc.isenabled()
     gc.disable()  # loading allocates many containers and no cycles: the collector only slows it
     try:
-        for candidate, source in zip(candidates, _read_all(candidates, config), strict=True):
+        # One process: reading half the files in a second one was measured and dropped. On this
+        # project's 2-vCPU machines each half ran 1.7x slower side by side (docs/benchmarks.md).
+        for candidate in candidates:
+            source = _read(candidate.path, candidate.display, candidate.explicit, config)
             if source is not None:
                 _add_source(workspace, source, candidate.explicit)
     finally:
         if gc_was_enabled:
             gc.enable()
     return workspace
-
-
-def _read_all(candidates: list[Candidate], config: Config) -> list[Source | None]:
-    """Read and compose every file; large workspaces use a second process for half of them.
-
-    Parsing is most of the cost of `cjmap validate`, and composed sources pickle back to the
-    parent in a few milliseconds (docs/benchmarks.md).
-    """
-    if len(candidates) < PARALLEL_MIN_FILES or (os.cpu_count() or 1) < 2 or sys.platform != "linux":
-        return _read_many(candidates, config)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    half = len(candidates) // 2
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-        second = pool.submit(_read_many, candidates[half:], config)
-        return _read_many(candidates[:half], config) + second.result()
-
-
-def _read_many(candidates: list[Candidate], config: Config) -> list[Source | None]:
-    return [_read(c.path, c.display, c.explicit, config) for c in candidates]
 
 
 def _read(path: Path, display: str, explicit: bool, config: Config) -> Source | None:
