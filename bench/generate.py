@@ -48,18 +48,33 @@ def journey(j: int) -> str:
         "stages:",
     ]
     for s in range(4):
-        lines += [f"  - id: stage-{s}", f"    name: Stage {s}", "    goal: Get one step closer to buying",
-                  "    metrics:", f"      conversion: 0.{40 + s}", "    touchpoints:"]
+        lines += [
+            f"  - id: stage-{s}",
+            f"    name: Stage {s}",
+            "    goal: Get one step closer to buying",
+            "    metrics:",
+            f"      conversion: 0.{40 + s}",
+            "    touchpoints:",
+        ]
         for t in range(2 if s % 2 else 3):
             lines += touchpoint(j, s, t)
-    lines += ["improvements:", "  - id: cost-up-front", "    title: Show the delivery cost on the product page",
-              "    owner: web-team", "    status: planned", "    due: 2027-03-31", "    addresses: [tp-0-0, tp-1-1]"]
+    lines += [
+        "improvements:",
+        "  - id: cost-up-front",
+        "    title: Show the delivery cost on the product page",
+        "    owner: web-team",
+        "    status: planned",
+        "    due: 2027-03-31",
+        "    addresses: [tp-0-0, tp-1-1]",
+    ]
     return "\n".join(lines) + "\n"
 
 
 def persona(i: int) -> str:
-    return (f"kind: persona\nid: p{i}\nname: Persona {i}\nrole: Customer\ngoals: [Buy quickly]\n"
-            f"evidence: [ev{i % EVIDENCE}]\n")
+    return (
+        f"kind: persona\nid: p{i}\nname: Persona {i}\nrole: Customer\ngoals: [Buy quickly]\n"
+        f"evidence: [ev{i % EVIDENCE}]\n"
+    )
 
 
 def evidence(i: int) -> str:
@@ -73,7 +88,9 @@ def generate(count: int, out: Path) -> Path:
         (out / "journeys" / f"journey-{j:05d}.yaml").write_text(journey(j), encoding="utf-8")
     for i in range(PERSONAS):
         (out / "personas" / f"p{i}.yaml").write_text(persona(i), encoding="utf-8")
-    (out / "evidence" / "research.yaml").write_text("---\n".join(evidence(i) for i in range(EVIDENCE)), encoding="utf-8")
+    (out / "evidence" / "research.yaml").write_text(
+        "---\n".join(evidence(i) for i in range(EVIDENCE)), encoding="utf-8"
+    )
     return out
 
 

@@ -24,7 +24,7 @@ ROOT = HERE.parent
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(HERE))
 
-from generate import generate  # noqa: E402
+from generate import generate  # noqa: E402 (bench/ is a folder of scripts, not a package)
 
 
 def best_of(command: list[str], repeat: int) -> float:
@@ -62,8 +62,10 @@ def size_rows(sizes: list[int], repeat: int) -> list[str]:
         cjmap = best_of([tool("cjmap"), "validate", str(folder)], runs)
         yamllint = best_of([tool("yamllint"), "-f", "parsable", str(folder)], runs)
         jsonschema = best_of([tool("check-jsonschema"), "--schemafile", schema, *journeys], runs)
-        rows.append(f"| {size:,} journeys ({megabytes:.1f} MB) | {cjmap:.2f} s | {yamllint:.2f} s | {jsonschema:.2f} s "
-                    f"| {yamllint / cjmap:.1f}x | {jsonschema / cjmap:.1f}x |")
+        rows.append(
+            f"| {size:,} journeys ({megabytes:.1f} MB) | {cjmap:.2f} s | {yamllint:.2f} s | {jsonschema:.2f} s "
+            f"| {yamllint / cjmap:.1f}x | {jsonschema / cjmap:.1f}x |"
+        )
         print(rows[-1], flush=True)
     return rows
 
@@ -75,10 +77,14 @@ def startup_rows(repeat: int) -> list[str]:
     cjmap_one = best_of([tool("cjmap"), "validate", one], repeat * 3)
     yamllint_one = best_of([tool("yamllint"), one], repeat * 3)
     rows = [
-        f"| `cjmap --help` vs `yamllint --version` | {help_time * 1000:.0f} ms | {version_time * 1000:.0f} ms "
-        f"| {help_time / version_time:.2f}x (target 1.5x) |",
-        f"| one 143-line journey | {cjmap_one * 1000:.0f} ms | {yamllint_one * 1000:.0f} ms "
-        f"| {cjmap_one / yamllint_one:.2f}x (target 2x) |",
+        (
+            f"| `cjmap --help` vs `yamllint --version` | {help_time * 1000:.0f} ms | {version_time * 1000:.0f} ms "
+            f"| {help_time / version_time:.2f}x (target 1.5x) |"
+        ),
+        (
+            f"| one 143-line journey | {cjmap_one * 1000:.0f} ms | {yamllint_one * 1000:.0f} ms "
+            f"| {cjmap_one / yamllint_one:.2f}x (target 2x) |"
+        ),
     ]
     for row in rows:
         print(row, flush=True)
@@ -113,8 +119,10 @@ def main() -> None:
     options = parser.parse_args()
     sizes = [int(s) for s in options.sizes.split(",")]
     print(machine())
-    header = ["| workspace | cjmap validate | yamllint | check-jsonschema | vs yamllint | vs check-jsonschema |",
-              "|---|---|---|---|---|---|"]
+    header = [
+        "| workspace | cjmap validate | yamllint | check-jsonschema | vs yamllint | vs check-jsonschema |",
+        "|---|---|---|---|---|---|",
+    ]
     print("\n".join(header))
     rows = size_rows(sizes, options.repeat)
     startup_header = ["", "| start-up | cjmap | yamllint | ratio |", "|---|---|---|---|"]

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cjmap import __version__
 
@@ -65,11 +67,14 @@ def test_named_file_without_a_kind_is_an_error(run_cli, write) -> None:
     assert "document has no `kind`" in run_cli("validate", str(path), expect=1).stdout
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("", "file has no YAML documents"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
-    (b"\xff\xfek\x00", "UTF-16"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "file has no YAML documents"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+        (b"\xff\xfek\x00", "UTF-16"),
+    ],
+)
 def test_unreadable_named_files_are_problems(run_cli, write, content, message) -> None:
     assert message in run_cli("validate", str(write("x.yaml", content)), expect=1).stdout
 
@@ -132,16 +137,19 @@ def test_a_file_inside_a_workspace_resolves_references_to_the_rest(run_cli, monk
 
 def test_inline_ignore_and_per_file_ignores(run_cli, write) -> None:
     write("cjmap.toml", '[per-file-ignores]\n"drafts/*" = ["missing-emotion"]\n')
-    journey = ("kind: journey\nid: {id}\ntitle: J\nreviewed: 2026-11-01\nobjectives: [o]\npersonas: [ana]\n"
-               "evidence: [e]\nstages:\n  - id: s\n    name: S\n    touchpoints:\n"
-               "      - id: ad{suffix}\n        name: Ad\n        channel: web\n        scope: peripheral\n")
+    journey = (
+        "kind: journey\nid: {id}\ntitle: J\nreviewed: 2026-11-01\nobjectives: [o]\npersonas: [ana]\n"
+        "evidence: [e]\nstages:\n  - id: s\n    name: S\n    touchpoints:\n"
+        "      - id: ad{suffix}\n        name: Ad\n        channel: web\n        scope: peripheral\n"
+    )
     write("p.yaml", PERSONA + "---\nkind: evidence\nid: e\ntitle: E\ntype: survey\n")
     write("drafts/a.yaml", journey.format(id="a", suffix=""))
     write("b.yaml", journey.format(id="b", suffix="  # cjmap: ignore[CJM203]"))
     write("c.yaml", journey.format(id="c", suffix=""))
     result = run_cli("validate", str(Path(write("x", "").parent)), expect=0)
     assert [line for line in result.stdout.splitlines() if "CJM203" in line] == [
-        line for line in result.stdout.splitlines() if "c.yaml" in line and "CJM203" in line]
+        line for line in result.stdout.splitlines() if "c.yaml" in line and "CJM203" in line
+    ]
     assert result.stdout.count("CJM203") == 1
 
 
@@ -177,3 +185,14 @@ def test_every_bad_input_gives_problems_not_a_traceback(run_cli) -> None:
     result = run_cli("validate", str(ROOT / "examples" / "invalid"), expect=1)
     for rule_code in ("CJM100", "CJM101", "CJM102", "CJM103", "CJM104", "CJM105"):
         assert rule_code in result.stdout
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.binary(max_size=300) | st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")))
+def test_any_bytes_give_problems_or_a_clean_run_never_a_traceback(run_cli, tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "fuzz.yaml"
+    path.write_bytes(b"kind: journey\n" + content)
+    result = run_cli("validate", "-f", "json", str(path))
+    assert result.exit_code in (0, 1), repr(result)
+    problems = json.loads(result.stdout)["problems"]
+    assert all(p["line"] >= 1 and p["column"] >= 1 and p["code"].startswith("CJM") for p in problems)

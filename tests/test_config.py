@@ -28,15 +28,21 @@ def test_cjmap_toml_wins_in_the_same_folder(write, tmp_path: Path) -> None:
     assert load_config(targets=[tmp_path]).stale_after_days == 7
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("paths = 'maps'", "paths must be a list of strings"),
-    ("emotion_scale = [0, 5]", "emotion_scale must be two integers"),
-    ("stale_after_days = -1", "stale_after_days must be a positive integer"),
-    ("[rules]\nmissing-emotoin = 'off'", "unknown rule `missing-emotoin` in [rules] (did you mean `missing-emotion`?)"),
-    ("[rules]\nmissing-emotion = 'loud'", "level must be one of error, warning, info, off"),
-    ("[per-file-ignores]\n'x/*' = ['nope']", "unknown rule `nope`"),
-    ("paths = [", "invalid TOML"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("paths = 'maps'", "paths must be a list of strings"),
+        ("emotion_scale = [0, 5]", "emotion_scale must be two integers"),
+        ("stale_after_days = -1", "stale_after_days must be a positive integer"),
+        (
+            "[rules]\nmissing-emotoin = 'off'",
+            "unknown rule `missing-emotoin` in [rules] (did you mean `missing-emotion`?)",
+        ),
+        ("[rules]\nmissing-emotion = 'loud'", "level must be one of error, warning, info, off"),
+        ("[per-file-ignores]\n'x/*' = ['nope']", "unknown rule `nope`"),
+        ("paths = [", "invalid TOML"),
+    ],
+)
 def test_invalid_settings_are_config_errors(write, tmp_path: Path, text: str, message: str) -> None:
     write("cjmap.toml", text + "\n")
     with pytest.raises(ConfigError, match=None) as error:

@@ -39,8 +39,12 @@ def test_every_rule_has_an_invalid_example() -> None:
 
 def test_examples_point_editors_at_the_schemas() -> None:
     for path in EXAMPLES.rglob("*.yaml"):
-        if path.parent.name == "invalid" and path.name in ("CJM100-invalid-file.yaml", "CJM101-yaml-syntax.yaml",
-                                                             "CJM102-duplicate-key.yaml", "CJM212-unused-persona.yaml"):
+        if path.parent.name == "invalid" and path.name in (
+            "CJM100-invalid-file.yaml",
+            "CJM101-yaml-syntax.yaml",
+            "CJM102-duplicate-key.yaml",
+            "CJM212-unused-persona.yaml",
+        ):
             continue
         text = path.read_text(encoding="utf-8")
         assert "# yaml-language-server: $schema=" in text, path

@@ -19,11 +19,29 @@ def rules_at(source: Source) -> list[tuple[str, int, int]]:
     return [(p.rule, p.line, p.column) for p in source.problems]
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("1", 1), ("-3", -3), ("+2", 2), ("0x1f", 31), ("0o17", 15), ("1.5", 1.5), ("1e3", 1000.0),
-    ("true", True), ("False", False), ("~", None), ("null", None), ("yes", "yes"), ("on", "on"),
-    ("2026-01-01", "2026-01-01"), ("web", "web"), ("-", "-"), ("1.2.3", "1.2.3"), ("0xzz", "0xzz"),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1", 1),
+        ("-3", -3),
+        ("+2", 2),
+        ("0x1f", 31),
+        ("0o17", 15),
+        ("1.5", 1.5),
+        ("1e3", 1000.0),
+        ("true", True),
+        ("False", False),
+        ("~", None),
+        ("null", None),
+        ("yes", "yes"),
+        ("on", "on"),
+        ("2026-01-01", "2026-01-01"),
+        ("web", "web"),
+        ("-", "-"),
+        ("1.2.3", "1.2.3"),
+        ("0xzz", "0xzz"),
+    ],
+)
 def test_plain_scalars_follow_the_yaml_1_2_core_schema(text: str, value: object) -> None:
     assert resolve_plain(text) == value
 
@@ -99,11 +117,14 @@ def test_complex_keys_are_refused() -> None:
     assert [p.rule for p in load("? [a, b]\n: c\n").problems] == ["yaml-syntax"]
 
 
-@pytest.mark.parametrize(("raw", "message", "where"), [
-    (b"kind: persona\nname: Jos\xe9\n", "not valid UTF-8", (2, 10)),
-    (b"\xff\xfek\x00i\x00", "UTF-16", (1, 1)),
-    (b"kind: persona\n\x00\x01\x02", "binary", (2, 1)),
-])
+@pytest.mark.parametrize(
+    ("raw", "message", "where"),
+    [
+        (b"kind: persona\nname: Jos\xe9\n", "not valid UTF-8", (2, 10)),
+        (b"\xff\xfek\x00i\x00", "UTF-16", (1, 1)),
+        (b"kind: persona\n\x00\x01\x02", "binary", (2, 1)),
+    ],
+)
 def test_undecodable_files_are_invalid(tmp_path: Path, raw: bytes, message: str, where: tuple[int, int]) -> None:
     path = tmp_path / "x.yaml"
     path.write_bytes(raw)
@@ -148,8 +169,9 @@ def test_inline_ignores_are_read_per_line() -> None:
     assert source.ignored_on(3) == frozenset()
 
 
-yaml_text = st.text(alphabet=st.sampled_from(list("ab:-[]{}&*!|>'\"#,? \n\t0123456789.~") + ["\u00e9", "\ufeff"]),
-                    max_size=200)
+yaml_text = st.text(
+    alphabet=st.sampled_from(list("ab:-[]{}&*!|>'\"#,? \n\t0123456789.~") + ["\u00e9", "\ufeff"]), max_size=200
+)
 
 
 @settings(max_examples=400, deadline=None)
@@ -168,11 +190,13 @@ words = st.from_regex(r"[A-Za-z0-9 \u00e9\u4e2d][A-Za-z0-9 :#'\".,\u00e9\u4e2d-]
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | words,
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(words, children, max_size=4),
-    max_leaves=30,
-))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | words,
+        lambda children: st.lists(children, max_size=4) | st.dictionaries(words, children, max_size=4),
+        max_leaves=30,
+    )
+)
 def test_composes_what_a_yaml_1_2_dumper_writes(value: object) -> None:
     import io
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+
 from cjmap.loader import read_source
 from cjmap.schema import render, schemas
 
@@ -16,7 +17,8 @@ def test_committed_schemas_match_the_models(name: str) -> None:
     committed = ROOT / "schemas" / name
     assert committed.is_file(), f"run `make schema` to write {name}"
     assert committed.read_text(encoding="utf-8") == render(schemas()[name]), (
-        f"schemas/{name} is out of date with the models: run `make schema`")
+        f"schemas/{name} is out of date with the models: run `make schema`"
+    )
 
 
 @pytest.mark.parametrize("name", sorted(schemas()))

@@ -53,25 +53,33 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
 ) -> None:
     """Customer journey maps as code: validate, diff and render personas, stages and touchpoints."""
 
 
-PathsArg = Annotated[list[Path] | None, typer.Argument(
-    help="Files or folders to check. Default: `paths` from cjmap.toml, else the current folder.",
-    show_default=False)]
-ConfigOpt = Annotated[Path | None, typer.Option(
-    "--config", help="Configuration file. Default: cjmap.toml or pyproject.toml found walking up.")]
+PathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Files or folders to check. Default: `paths` from cjmap.toml, else the current folder.", show_default=False
+    ),
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", help="Configuration file. Default: cjmap.toml or pyproject.toml found walking up."),
+]
 
 
 @app.command()
 @fatal_errors
 def validate(
     paths: PathsArg = None,
-    output_format: Annotated[ReportFormat | None, typer.Option(
-        "--format", "-f", help="Output format. Default: text, or github when GITHUB_ACTIONS is set.")] = None,
+    output_format: Annotated[
+        ReportFormat | None,
+        typer.Option("--format", "-f", help="Output format. Default: text, or github when GITHUB_ACTIONS is set."),
+    ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
     config_file: ConfigOpt = None,

@@ -14,12 +14,33 @@ from cjmap.loader import MAX_FILE_BYTES
 from cjmap.problem import SEVERITIES, suggest
 
 CHANNELS = (
-    "web", "mobile-app", "email", "phone", "chat", "social", "in-store", "advertising",
-    "referral", "mail", "event", "sales", "support", "partner", "other",
+    "web",
+    "mobile-app",
+    "email",
+    "phone",
+    "chat",
+    "social",
+    "in-store",
+    "advertising",
+    "referral",
+    "mail",
+    "event",
+    "sales",
+    "support",
+    "partner",
+    "other",
 )
 RULE_LEVELS = (*SEVERITIES, "off")
-_KEYS = ("paths", "exclude", "channels", "emotion_scale", "stale_after_days", "max_file_size",
-         "rules", "per-file-ignores")
+_KEYS = (
+    "paths",
+    "exclude",
+    "channels",
+    "emotion_scale",
+    "stale_after_days",
+    "max_file_size",
+    "rules",
+    "per-file-ignores",
+)
 
 
 @dataclass(frozen=True)
@@ -55,7 +76,7 @@ def today() -> dt.date:
     if not epoch:
         return dt.date.today()
     try:
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     except (ValueError, OverflowError, OSError) as error:
         raise ConfigError(f"SOURCE_DATE_EPOCH must be a number of seconds, not {epoch!r}") from error
 
@@ -160,7 +181,9 @@ def _ignores(table: Any, path: Path) -> dict[str, tuple[str, ...]]:
     for names in table.values():
         for name in names:
             if name not in RULES_BY_KEY:
-                raise ConfigError(f"{path}: unknown rule `{name}` in [per-file-ignores]{did_you_mean(name, RULES_BY_KEY)}")
+                raise ConfigError(
+                    f"{path}: unknown rule `{name}` in [per-file-ignores]{did_you_mean(name, RULES_BY_KEY)}"
+                )
     return {glob: tuple(RULES_BY_KEY[n].NAME for n in names) for glob, names in table.items()}
 
 

@@ -23,8 +23,11 @@ class Candidate:
     inode: tuple[int, int] = (0, 0)
 
 
-def discover(paths: list[Path], exclude: tuple[str, ...] = (), seen: set[tuple[int, int]] | None = None,
-             ) -> list[Candidate]:
+def discover(
+    paths: list[Path],
+    exclude: tuple[str, ...] = (),
+    seen: set[tuple[int, int]] | None = None,
+) -> list[Candidate]:
     """Files named directly and YAML files found walking folders, each file once (and none of
     those already in `seen`, which is updated)."""
     seen = set() if seen is None else seen

@@ -6,11 +6,12 @@ import fnmatch
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
+from typing import cast
 
 from cjmap.config import Config
-from cjmap.problem import Problem
+from cjmap.problem import Problem, Severity
 from cjmap.rules import RULES, RULES_BY_KEY
-from cjmap.workspace import Workspace, load_workspace
+from cjmap.workspace import Workspace, load_workspace, paused_gc
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,8 @@ def lint(workspace: Workspace) -> list[Problem]:
     for rule in RULES:
         if level(rule, config) != "off" and hasattr(rule, "check"):
             found.extend(replace(p, rule=rule.NAME) for p in rule.check(workspace))
-    stamped = (_stamp(p, config) for p in found)
-    shown = (p for p in stamped if p.severity != "off" and p.path not in workspace.context)
-    return sorted(p for p in shown if not _suppressed(p, workspace))
+    stamped = (_stamp(p, config) for p in found if p.path not in workspace.context)
+    return sorted(p for p in stamped if p is not None and not _suppressed(p, workspace))
 
 
 def validate(paths: list[Path] | None, config: Config) -> Report:
@@ -52,13 +52,16 @@ def validate(paths: list[Path] | None, config: Config) -> Report:
     context so that references to personas and evidence in other files resolve.
     """
     context = config.workspace_paths() if paths and config.file else None
-    workspace = load_workspace(config.targets(paths), config, context)
-    return Report(lint(workspace), [p for p in workspace.sources if p not in workspace.context])
+    with paused_gc():
+        workspace = load_workspace(config.targets(paths), config, context)
+        return Report(lint(workspace), [p for p in workspace.sources if p not in workspace.context])
 
 
-def _stamp(problem: Problem, config: Config) -> Problem:
+def _stamp(problem: Problem, config: Config) -> Problem | None:
+    """The problem with its rule's code and configured severity; None when the rule is off."""
     rule = RULES_BY_KEY[problem.rule]
-    return replace(problem, code=rule.CODE, severity=level(rule, config))
+    severity = level(rule, config)
+    return None if severity == "off" else replace(problem, code=rule.CODE, severity=cast(Severity, severity))
 
 
 def _suppressed(problem: Problem, workspace: Workspace) -> bool:

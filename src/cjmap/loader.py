@@ -29,7 +29,7 @@ from yaml.events import (
 from cjmap.problem import Problem
 
 try:  # libyaml's C parser; PyYAML's wheels all ship it
-    from yaml.cyaml import CParser as Parser
+    from yaml._yaml import CParser as Parser
 except ImportError:  # pragma: no cover - a source build without libyaml: same events, slower
     from yaml import SafeLoader as Parser  # type: ignore[assignment]
 
@@ -122,8 +122,13 @@ def read_source(path: Path, display: str, *, explicit: bool, max_bytes: int = MA
             with path.open("rb") as handle:
                 if not looks_like_map(handle.read(65536)):
                     return None
-        source.problem(1, 1, "invalid-file", f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit; it was not read",
-                       "split it into smaller files, or raise max_file_size in cjmap.toml")
+        source.problem(
+            1,
+            1,
+            "invalid-file",
+            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit; it was not read",
+            "split it into smaller files, or raise max_file_size in cjmap.toml",
+        )
         return source
     raw = path.read_bytes()
     if not explicit and not looks_like_map(raw):
@@ -148,8 +153,13 @@ def _decode(raw: bytes, source: Source) -> str | None:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line, column = _byte_position(raw, error.start)
-        source.problem(line, column, "invalid-file", f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
-                       "save the file as UTF-8")
+        source.problem(
+            line,
+            column,
+            "invalid-file",
+            f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
+            "save the file as UTF-8",
+        )
         return None
 
 
@@ -170,9 +180,7 @@ _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
 _SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
 _NUMERIC_START = frozenset("0123456789+-.")
 _MAY_RESOLVE = _NUMERIC_START | frozenset("~nNtTfF")  # first characters of non-string plain scalars
-_CORE_TAGS = frozenset(
-    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq")
-)
+_CORE_TAGS = frozenset("tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq"))
 _MISSING = object()
 
 
@@ -222,7 +230,7 @@ def compose(source: Source) -> None:
         _syntax_problem(source, error)
     except yaml.YAMLError as error:  # reader errors: control characters and the like
         _reader_problem(source, error)
-    except UnicodeError as error:  # lone surrogates: only from text that did not come from a file
+    except UnicodeEncodeError as error:  # lone surrogates: only from text that did not come from a file
         source.problem(1, 1, "invalid-file", f"text cannot be encoded as UTF-8: {error.reason}")
     except _Stop:
         pass
@@ -276,15 +284,23 @@ def _compose_document(parser: Any, source: Source) -> Any:
                 anchors[anchor] = (value, total - start)
         elif kind is AliasEvent:
             if event.anchor not in anchors:
-                _stop(source, event, f"alias `*{event.anchor}` refers to an anchor that is not defined before it"
-                      " (or to the node that contains it)")
+                _stop(
+                    source,
+                    event,
+                    f"alias `*{event.anchor}` refers to an anchor that is not defined before it"
+                    " (or to the node that contains it)",
+                )
             value, size = anchors[event.anchor]
             total += size
         else:  # pragma: no cover - libyaml emits nothing else inside a document
             raise AssertionError(f"unexpected event {event!r}")
         if total > MAX_NODES:
-            _stop(source, event, f"document expands to more than {MAX_NODES:,} nodes (aliases included)",
-                  "this looks like an alias bomb; cjmap will not expand it")
+            _stop(
+                source,
+                event,
+                f"document expands to more than {MAX_NODES:,} nodes (aliases included)",
+                "this looks like an alias bomb; cjmap will not expand it",
+            )
         if container is None:
             return value
         if not is_map:
@@ -301,9 +317,13 @@ def _key_of(value: Any, mapping: dict[Any, Any], event: Any, source: Source) -> 
         _stop(source, event, "mapping keys must be plain values, not mappings or lists")
     if value in mapping:
         mark = event.start_mark
-        source.problem(mark.line + 1, mark.column + 1, "duplicate-key",
-                       f"duplicate key `{value}`: a later value overwrites the earlier one",
-                       "remove or rename one of them")
+        source.problem(
+            mark.line + 1,
+            mark.column + 1,
+            "duplicate-key",
+            f"duplicate key `{value}`: a later value overwrites the earlier one",
+            "remove or rename one of them",
+        )
     return value
 
 
@@ -315,8 +335,13 @@ def _stop(source: Source, event: Any, message: str, hint: str | None = None) -> 
 
 def _tag_problem(source: Source, event: Any) -> None:
     mark = event.start_mark
-    source.problem(mark.line + 1, mark.column + 1, "yaml-syntax", f"unsupported YAML tag `{event.tag}`",
-                   "cjmap reads plain YAML data; remove the tag")
+    source.problem(
+        mark.line + 1,
+        mark.column + 1,
+        "yaml-syntax",
+        f"unsupported YAML tag `{event.tag}`",
+        "cjmap reads plain YAML data; remove the tag",
+    )
 
 
 def _syntax_problem(source: Source, error: yaml.MarkedYAMLError) -> None:
@@ -359,7 +384,7 @@ def positions(text: str, document: int) -> dict[Loc, Position]:
                 if seen == document:
                     _walk(parser, table)
                     break
-    except (yaml.YAMLError, UnicodeError):
+    except (yaml.YAMLError, UnicodeEncodeError):
         pass  # the problem was reported when the file was composed; keep what was found
     return table
 

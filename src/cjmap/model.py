@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -37,10 +37,10 @@ def _as_item(value: Any) -> Any:
 
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 Date = Annotated[dt.date, BeforeValidator(_iso_date)]
-Lines = Annotated[list[str], BeforeValidator(_as_list, json_schema_input_type=Union[str, list[str]])]
-Number = Union[int, float]
+Lines = Annotated[list[str], BeforeValidator(_as_list, json_schema_input_type=str | list[str])]
+Number = int | float
 Metrics = dict[str, Number]
-Emotion = Union[int, dict[Id, int]]
+Emotion = int | dict[Id, int]
 Severity = Literal["low", "medium", "high"]
 
 
@@ -56,7 +56,7 @@ class Note(Base):
     severity: Severity = "medium"
 
 
-Notes = list[Annotated[Note, BeforeValidator(_as_item, json_schema_input_type=Union[str, Note])]]
+Notes = list[Annotated[Note, BeforeValidator(_as_item, json_schema_input_type=str | Note)]]
 
 
 class Touchpoint(Base):

@@ -29,20 +29,27 @@ _EXPECTED = {
 
 def schema_problems(doc: Document, error: ValidationError, model: type[BaseModel]) -> list[Problem]:
     """One problem per offending place, with union alternatives merged into one message."""
-    grouped: dict[Loc, list[dict[str, Any]]] = {}
+    grouped: dict[Loc, list[Any]] = {}
     for item in error.errors(include_url=False):
         grouped.setdefault(data_loc(doc.data, item["loc"], item["type"] == "missing"), []).append(item)
-    return [_problem(doc, loc, items, model) for loc, items in grouped.items()
-            if not _beaten_alternative(loc, items, grouped)]
+    return [
+        _problem(doc, loc, items, model)
+        for loc, items in grouped.items()
+        if not _beaten_alternative(loc, items, grouped)
+    ]
 
 
 def data_loc(data: Any, loc: tuple[Any, ...], missing: bool = False) -> Loc:
     """Keep the parts of a pydantic error location that index the data (drop union tags)."""
     path: list[Any] = []
     for part in loc:
-        if isinstance(data, dict) and part in data:
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+        if (
+            isinstance(data, dict)
+            and part in data
+            or isinstance(data, list)
+            and isinstance(part, int)
+            and 0 <= part < len(data)
+        ):
             data = data[part]
         else:
             continue
@@ -70,11 +77,16 @@ def _problem(doc: Document, loc: Loc, items: list[dict[str, Any]], model: type[B
         return doc.at(loc, f"unknown key `{loc[-1]}`", hint, key=True, rule="schema")
     if first["type"] == "literal_error":
         expected = first["ctx"]["expected"].replace("'", "`")
-        return doc.at(loc, f"`{name}` must be one of {expected}; got {_shown(first['input'])}",
-                      suggest(first["input"], _literals(first["ctx"]["expected"])), rule="schema")
+        return doc.at(
+            loc,
+            f"`{name}` must be one of {expected}; got {_shown(first['input'])}",
+            suggest(first["input"], _literals(first["ctx"]["expected"])),
+            rule="schema",
+        )
     wanted = list(dict.fromkeys(_expected(item) for item in items))
-    return doc.at(loc, f"`{name}` must be {' or '.join(wanted)}; got {_shown(first['input'])}", _hint(first),
-                  rule="schema")
+    return doc.at(
+        loc, f"`{name}` must be {' or '.join(wanted)}; got {_shown(first['input'])}", _hint(first), rule="schema"
+    )
 
 
 def _expected(item: dict[str, Any]) -> str:

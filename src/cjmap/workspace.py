@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -47,9 +48,18 @@ class Workspace:
     # files loaded only to resolve references: their own problems are not reported
     context: set[str] = field(default_factory=set)
 
+    def entries(self, kind: str) -> list[Entry[Any]]:
+        """The valid documents of one kind: persona, evidence or journey."""
+        by_kind: dict[str, list[Entry[Any]]] = {
+            "persona": self.personas,
+            "evidence": self.evidence,
+            "journey": self.journeys,
+        }  # type: ignore[dict-item]
+        return by_kind[kind]
+
     def ids(self, kind: str) -> set[str]:
-        entries = {"persona": self.personas, "evidence": self.evidence, "journey": self.journeys}[kind]
-        return {e.model.id for e in entries} | {i for k, i in self.broken_ids if k == kind}
+        """Ids of that kind, including those of documents that failed validation."""
+        return {e.model.id for e in self.entries(kind)} | {i for k, i in self.broken_ids if k == kind}
 
     def touchpoints(self) -> Iterator[tuple[Entry[Journey], int, Stage, int, Touchpoint]]:
         """Every touchpoint with its journey, stage index, stage and index in the stage."""
@@ -71,19 +81,27 @@ def load_workspace(paths: list[Path], config: Config, context: list[Path] | None
     extra = discover(context or [], config.exclude, seen)
     workspace.context.update(c.display for c in extra)
     candidates += extra
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # loading allocates many containers and no cycles: the collector only slows it
-    try:
+    with paused_gc():
         # One process: reading half the files in a second one was measured and dropped. On this
         # project's 2-vCPU machines each half ran 1.7x slower side by side (docs/benchmarks.md).
         for candidate in candidates:
             source = _read(candidate.path, candidate.display, candidate.explicit, config)
             if source is not None:
                 _add_source(workspace, source, candidate.explicit)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     return workspace
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: loading and linting allocate millions of objects and
+    almost no cycles, and each full collection would scan them all (docs/benchmarks.md)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _read(path: Path, display: str, explicit: bool, config: Config) -> Source | None:
@@ -120,11 +138,12 @@ def _add_document(workspace: Workspace, doc: Document, explicit: bool) -> None:
         if isinstance(data.get("id"), str):
             workspace.broken_ids.add((kind, data["id"]))
         return
-    {"persona": workspace.personas, "evidence": workspace.evidence, "journey": workspace.journeys}[kind].append(entry)
+    workspace.entries(kind).append(entry)
 
 
 def _kind_problem(doc: Document, kind: object) -> Problem:
     if kind is None:
         return doc.at((), "document has no `kind`; expected persona, journey or evidence", rule="schema")
-    return doc.at(("kind",), f"unknown kind `{kind}`; expected persona, journey or evidence",
-                   suggest(kind, KINDS), rule="schema")
+    return doc.at(
+        ("kind",), f"unknown kind `{kind}`; expected persona, journey or evidence", suggest(kind, KINDS), rule="schema"
+    )

@@ -36,8 +36,10 @@ def test_every_registered_reporter_renders() -> None:
 
 def test_text_lines_and_summary() -> None:
     lines = render("text").splitlines()
-    assert lines[0] == ("maps/a,b:c.yaml:3:5: CJM103 error 50% done,\\r\\nthen ::error file=x::boom <b>& "
-                        "(did you mean `name`?) [schema]")
+    assert lines[0] == (
+        "maps/a,b:c.yaml:3:5: CJM103 error 50% done,\\r\\nthen ::error file=x::boom <b>& "
+        "(did you mean `name`?) [schema]"
+    )
     assert lines[1] == "maps/j.yaml:7:9: CJM203 warning touchpoint `x` has no emotion [missing-emotion]"
     assert lines[-1] == "1 error, 1 warning, 1 info in 3 files"
 
@@ -48,7 +50,13 @@ def test_json_shape() -> None:
     assert document["summary"] == {"files": 3, "errors": 1, "warnings": 1, "info": 1}
     first = document["problems"][0]
     assert {k: first[k] for k in ("path", "line", "column", "code", "rule", "severity")} == {
-        "path": "maps/a,b:c.yaml", "line": 3, "column": 5, "code": "CJM103", "rule": "schema", "severity": "error"}
+        "path": "maps/a,b:c.yaml",
+        "line": 3,
+        "column": 5,
+        "code": "CJM103",
+        "rule": "schema",
+        "severity": "error",
+    }
     assert first["message"] == NASTY and first["hint"] == "did you mean `name`?"
 
 
@@ -56,14 +64,17 @@ def test_github_escaping_keeps_each_annotation_on_one_line() -> None:
     lines = render("github").splitlines()
     assert lines[0] == (
         "::error file=maps/a%2Cb%3Ac.yaml,line=3,col=5,title=CJM103 schema::"
-        "50%25 done,%0D%0Athen ::error file=x::boom <b>& (did you mean `name`?)")
+        "50%25 done,%0D%0Athen ::error file=x::boom <b>& (did you mean `name`?)"
+    )
     assert lines[1].startswith("::warning file=maps/j.yaml,line=7,col=9,title=CJM203 missing-emotion::")
     assert lines[2].startswith("::notice ")
     assert len(lines) == 4  # three annotations and the summary
 
 
-@pytest.mark.parametrize(("raw", "data", "prop"), [
-    ("a%b", "a%25b", "a%25b"), ("a\nb\rc", "a%0Ab%0Dc", "a%0Ab%0Dc"), ("k:v,w", "k:v,w", "k%3Av%2Cw")])
+@pytest.mark.parametrize(
+    ("raw", "data", "prop"),
+    [("a%b", "a%25b", "a%25b"), ("a\nb\rc", "a%0Ab%0Dc", "a%0Ab%0Dc"), ("k:v,w", "k:v,w", "k%3Av%2Cw")],
+)
 def test_github_escape_functions(raw: str, data: str, prop: str) -> None:
     assert escape_data(raw) == data and escape_property(raw) == prop
 
@@ -74,8 +85,10 @@ def test_sarif_2_1_0_structure() -> None:
     (run,) = document["runs"]
     rules = run["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == [rule.CODE for rule in RULES]
-    assert all(r["shortDescription"]["text"] and r["defaultConfiguration"]["level"] in ("error", "warning", "note")
-               for r in rules)
+    assert all(
+        r["shortDescription"]["text"] and r["defaultConfiguration"]["level"] in ("error", "warning", "note")
+        for r in rules
+    )
     results = run["results"]
     assert [r["level"] for r in results] == ["error", "warning", "note"]
     for result in results:

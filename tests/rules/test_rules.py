@@ -1,8 +1,9 @@
 """Every rule's cases, as data: tests/rules/cases/<CODE>-<name>.yaml.
 
-Each case writes its files and a cjmap.toml from its `config` (plus shared.yaml: persona `pat`, evidence `diary-study`) into a
-temporary folder, validates them, and compares the problems of that one rule with `expect`:
-a list of [file, line, column]. `encoding` (default utf-8) is how the files are written.
+Each case writes its files and a cjmap.toml from its `config` (plus shared.yaml: persona
+`pat`, evidence `diary-study`) into a temporary folder, validates them, and compares the
+problems of that one rule with `expect`: a list of [file, line, column]. `encoding` (default
+utf-8) is how the files are written.
 """
 
 from __future__ import annotations

@@ -26,7 +26,9 @@ def escape_property(value: str) -> str:
 
 def report(result: Report, out: TextIO) -> None:
     for p in result.problems:
-        props = ",".join(f"{k}={escape_property(str(v))}" for k, v in (
-            ("file", p.path), ("line", p.line), ("col", p.column), ("title", f"{p.code} {p.rule}")))
+        props = ",".join(
+            f"{k}={escape_property(str(v))}"
+            for k, v in (("file", p.path), ("line", p.line), ("col", p.column), ("title", f"{p.code} {p.rule}"))
+        )
         out.write(f"::{_COMMAND[p.severity]} {props}::{escape_data(p.text)}\n")
     out.write(summary(result) + "\n")

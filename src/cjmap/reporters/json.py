@@ -10,7 +10,6 @@ if TYPE_CHECKING:
     from cjmap.linter import Report
 
 
-
 def report(result: Report, out: TextIO) -> None:
     document = {
         "version": 1,

@@ -15,14 +15,18 @@ if TYPE_CHECKING:
     from cjmap.problem import Problem
 
 
-
 def report(result: Report, out: TextIO) -> None:
     by_file: dict[str, list[Problem]] = defaultdict(list)
     for p in result.problems:
         by_file[p.path].append(p)
     paths = sorted(set(result.paths) | set(by_file))
-    suite = ET.Element("testsuite", name="cjmap validate", tests=str(len(paths)),
-                       failures=str(sum(1 for ps in by_file.values() if _errors(ps))), errors="0")
+    suite = ET.Element(
+        "testsuite",
+        name="cjmap validate",
+        tests=str(len(paths)),
+        failures=str(sum(1 for ps in by_file.values() if _errors(ps))),
+        errors="0",
+    )
     for path in paths:
         case = ET.SubElement(suite, "testcase", classname="cjmap", name=path)
         errors = _errors(by_file.get(path, []))
@@ -44,4 +48,3 @@ def _errors(problems: list[Problem]) -> list[Problem]:
 
 def _line(p: Problem) -> str:
     return f"{p.path}:{p.line}:{p.column}: {p.code} {p.severity} {p.text} [{p.rule}]"
-

@@ -20,15 +20,19 @@ def report(result: Report, out: TextIO) -> None:
     document = {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "cjmap",
-                "version": __version__,
-                "informationUri": "https://pypi.org/project/cjmap/",
-                "rules": [_rule(rule) for rule in RULES],
-            }},
-            "results": [_result(p, index[p.rule]) for p in result.problems],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "cjmap",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/cjmap/",
+                        "rules": [_rule(rule) for rule in RULES],
+                    }
+                },
+                "results": [_result(p, index[p.rule]) for p in result.problems],
+            }
+        ],
     }
     json.dump(document, out, indent=2, ensure_ascii=False)
     out.write("\n")
@@ -51,8 +55,12 @@ def _result(p: Any, rule_index: int) -> dict[str, Any]:
         "ruleIndex": rule_index,
         "level": _LEVEL[p.severity],
         "message": {"text": p.text},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": p.path.replace("\\", "/")},
-            "region": {"startLine": p.line, "startColumn": p.column},
-        }}],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": p.path.replace("\\", "/")},
+                    "region": {"startLine": p.line, "startColumn": p.column},
+                }
+            }
+        ],
     }

@@ -34,10 +34,26 @@ from cjmap.rules import (
 )
 
 RULES: tuple[ModuleType, ...] = (
-    invalid_file, yaml_syntax, duplicate_key, schema, duplicate_id, unknown_reference,
-    unknown_channel, emotion_out_of_range, metric_out_of_range,
-    too_many_personas, empty_stage, missing_emotion, unexplained_low_emotion,
-    pain_without_opportunity, improvement_without_owner, missing_objectives, unbacked_emotion,
-    stale_review, single_scope, unreachable_touchpoint, unused_persona,
+    invalid_file,
+    yaml_syntax,
+    duplicate_key,
+    schema,
+    duplicate_id,
+    unknown_reference,
+    unknown_channel,
+    emotion_out_of_range,
+    metric_out_of_range,
+    too_many_personas,
+    empty_stage,
+    missing_emotion,
+    unexplained_low_emotion,
+    pain_without_opportunity,
+    improvement_without_owner,
+    missing_objectives,
+    unbacked_emotion,
+    stale_review,
+    single_scope,
+    unreachable_touchpoint,
+    unused_persona,
 )
 RULES_BY_KEY: dict[str, ModuleType] = {key: rule for rule in RULES for key in (rule.CODE, rule.NAME)}

@@ -33,17 +33,27 @@ SEVERITY = "error"
 
 
 def check(workspace: Workspace) -> Iterator[Problem]:
-    for kind, entries in (("persona", workspace.personas), ("evidence", workspace.evidence),
-                          ("journey", workspace.journeys)):
+    for kind, entries in (
+        ("persona", workspace.personas),
+        ("evidence", workspace.evidence),
+        ("journey", workspace.journeys),
+    ):
         yield from _duplicates(kind, ((e.doc, ("id",), e.model.id) for e in entries))
     for journey in workspace.journeys:
         stages = journey.model.stages
         yield from _duplicates("stage", ((journey.doc, ("stages", s, "id"), st.id) for s, st in enumerate(stages)))
-        yield from _duplicates("touchpoint", (
-            (journey.doc, (*touchpoint_loc(s, t), "id"), tp.id)
-            for s, stage in enumerate(stages) for t, tp in enumerate(stage.touchpoints)))
-        yield from _duplicates("improvement", (
-            (journey.doc, ("improvements", i, "id"), imp.id) for i, imp in enumerate(journey.model.improvements)))
+        yield from _duplicates(
+            "touchpoint",
+            (
+                (journey.doc, (*touchpoint_loc(s, t), "id"), tp.id)
+                for s, stage in enumerate(stages)
+                for t, tp in enumerate(stage.touchpoints)
+            ),
+        )
+        yield from _duplicates(
+            "improvement",
+            ((journey.doc, ("improvements", i, "id"), imp.id) for i, imp in enumerate(journey.model.improvements)),
+        )
 
 
 def _duplicates(kind: str, items: Iterable[tuple[Document, Loc, str]]) -> Iterator[Problem]:

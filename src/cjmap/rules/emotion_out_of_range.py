@@ -31,5 +31,7 @@ def check(workspace: Workspace) -> Iterator[Problem]:
         values = tp.emotion.items() if isinstance(tp.emotion, dict) else [(None, tp.emotion)]
         for persona, value in values:
             if value is not None and not low <= value <= high:
-                yield journey.at(loc if persona is None else (*loc, persona),
-                                 f"emotion {value} is outside the scale {low:+d}..{high:+d}")
+                yield journey.at(
+                    loc if persona is None else (*loc, persona),
+                    f"emotion {value} is outside the scale {low:+d}..{high:+d}",
+                )

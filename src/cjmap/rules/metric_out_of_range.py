@@ -28,7 +28,11 @@ CODE = "CJM108"
 NAME = "metric-out-of-range"
 SEVERITY = "error"
 BOUNDS: dict[str, tuple[float, float]] = {
-    "conversion": (0, 1), "drop_off": (0, 1), "csat": (1, 5), "nps": (-100, 100), "ces": (1, 7),
+    "conversion": (0, 1),
+    "drop_off": (0, 1),
+    "csat": (1, 5),
+    "nps": (-100, 100),
+    "ces": (1, 7),
 }
 
 

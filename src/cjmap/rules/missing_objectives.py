@@ -26,5 +26,8 @@ SEVERITY = "warning"
 def check(workspace: Workspace) -> Iterator[Problem]:
     for journey in workspace.journeys:
         if not journey.model.objectives:
-            yield journey.at(("id",), f"journey `{journey.model.id}` has no objectives",
-                             "add `objectives:` saying which decisions this map informs")
+            yield journey.at(
+                ("id",),
+                f"journey `{journey.model.id}` has no objectives",
+                "add `objectives:` saying which decisions this map informs",
+            )

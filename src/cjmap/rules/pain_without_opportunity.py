@@ -34,7 +34,9 @@ def check(workspace: Workspace) -> Iterator[Problem]:
             pained = [t for t, tp in enumerate(stage.touchpoints) if tp.pain_points]
             answered = any(tp.opportunities or tp.id in addressed for tp in stage.touchpoints)
             if pained and not answered:
-                yield journey.at((*touchpoint_loc(s, pained[0]), "pain_points"),
-                                 f"stage `{stage.id}` has pain points but no opportunity or improvement",
-                                 "add opportunities, or an improvement that addresses these touchpoints",
-                                 key=True)
+                yield journey.at(
+                    (*touchpoint_loc(s, pained[0]), "pain_points"),
+                    f"stage `{stage.id}` has pain points but no opportunity or improvement",
+                    "add opportunities, or an improvement that addresses these touchpoints",
+                    key=True,
+                )

@@ -25,5 +25,9 @@ def check(workspace: Workspace) -> Iterator[Problem]:
     for journey in workspace.journeys:
         scopes = {tp.scope or "external" for stage in journey.model.stages for tp in stage.touchpoints}
         if scopes == {"external"}:
-            yield journey.at(("stages",), "every touchpoint is external; none is peripheral or internal",
-                             "add the ads, referrals, staff and processes customers meet", key=True)
+            yield journey.at(
+                ("stages",),
+                "every touchpoint is external; none is peripheral or internal",
+                "add the ads, referrals, staff and processes customers meet",
+                key=True,
+            )

@@ -29,8 +29,14 @@ def check(workspace: Workspace) -> Iterator[Problem]:
     for journey in workspace.journeys:
         reviewed = journey.model.reviewed
         if reviewed is None:
-            yield journey.at(("id",), f"journey `{journey.model.id}` has never been reviewed",
-                             "add `reviewed:` with the date of the last review")
+            yield journey.at(
+                ("id",),
+                f"journey `{journey.model.id}` has never been reviewed",
+                "add `reviewed:` with the date of the last review",
+            )
         elif (today - reviewed).days > limit:
-            yield journey.at(("reviewed",), f"last reviewed {(today - reviewed).days} days ago (limit {limit})",
-                             "review the map with the team and update `reviewed`")
+            yield journey.at(
+                ("reviewed",),
+                f"last reviewed {(today - reviewed).days} days ago (limit {limit})",
+                "review the map with the team and update `reviewed`",
+            )

@@ -29,5 +29,9 @@ def check(workspace: Workspace) -> Iterator[Problem]:
     for journey in workspace.journeys:
         count = len(journey.model.personas)
         if count > LIMIT:
-            yield journey.at(("personas",), f"journey follows {count} personas; keep a map to {LIMIT} or fewer",
-                             "split it into one map per group of personas whose journeys differ", key=True)
+            yield journey.at(
+                ("personas",),
+                f"journey follows {count} personas; keep a map to {LIMIT} or fewer",
+                "split it into one map per group of personas whose journeys differ",
+                key=True,
+            )

@@ -26,5 +26,9 @@ SEVERITY = "warning"
 def check(workspace: Workspace) -> Iterator[Problem]:
     for journey, s, stage, t, tp in workspace.touchpoints():
         if tp.emotion is not None and not (tp.evidence or stage.evidence or journey.model.evidence):
-            yield journey.at((*touchpoint_loc(s, t), "emotion"), f"emotion at `{tp.id}` is not backed by evidence",
-                             "list the research behind it under `evidence`", key=True)
+            yield journey.at(
+                (*touchpoint_loc(s, t), "emotion"),
+                f"emotion at `{tp.id}` is not backed by evidence",
+                "list the research behind it under `evidence`",
+                key=True,
+            )

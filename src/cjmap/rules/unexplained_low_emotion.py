@@ -37,6 +37,8 @@ def check(workspace: Workspace) -> Iterator[Problem]:
     for journey, s, _, t, tp in workspace.touchpoints():
         lowest = min(tp.emotions(journey.model.personas).values(), default=0)
         if lowest < 0 and not tp.pain_points:
-            yield journey.at((*touchpoint_loc(s, t), "emotion"),
-                             f"emotion {lowest} at `{tp.id}` has no pain point explaining it",
-                             "add the pain points customers report here")
+            yield journey.at(
+                (*touchpoint_loc(s, t), "emotion"),
+                f"emotion {lowest} at `{tp.id}` has no pain point explaining it",
+                "add the pain points customers report here",
+            )

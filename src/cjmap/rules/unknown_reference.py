@@ -58,8 +58,12 @@ def _journey(journey: Entry, personas: set[str], evidence: set[str]) -> Iterator
             if isinstance(tp.emotion, dict):
                 for persona in tp.emotion:
                     if persona not in model.personas:
-                        yield doc.at((*loc, "emotion", persona), f"`{persona}` is not a persona of this journey",
-                                     suggest(persona, model.personas), key=True)
+                        yield doc.at(
+                            (*loc, "emotion", persona),
+                            f"`{persona}` is not a persona of this journey",
+                            suggest(persona, model.personas),
+                            key=True,
+                        )
     for i, improvement in enumerate(model.improvements):
         yield from _refs(doc, ("improvements", i, "addresses"), improvement.addresses, touchpoints, "touchpoint")
 

@@ -39,8 +39,11 @@ def check(workspace: Workspace) -> Iterator[Problem]:
         reached = _reachable([tp for _, _, tp in order])
         for index, (s, t, tp) in enumerate(order):
             if index not in reached:
-                yield journey.at(touchpoint_loc(s, t), f"touchpoint `{tp.id}` cannot be reached from `{order[0][2].id}`",
-                                 "add it to the `next` list of a touchpoint before it")
+                yield journey.at(
+                    touchpoint_loc(s, t),
+                    f"touchpoint `{tp.id}` cannot be reached from `{order[0][2].id}`",
+                    "add it to the `next` list of a touchpoint before it",
+                )
 
 
 def _reachable(touchpoints: list) -> set[int]:
