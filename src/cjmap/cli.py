@@ -6,11 +6,12 @@ that `cjmap --help` and shell completion stay fast.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -18,6 +19,7 @@ import typer
 
 from cjmap import __version__
 from cjmap.errors import EXIT_OK, EXIT_PROBLEMS, CjmapError
+from cjmap.render import RENDERER_BY_NAME
 from cjmap.reporters import REPORTER_BY_NAME
 
 app = typer.Typer(
@@ -28,6 +30,8 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 F = TypeVar("F", bound=Callable[..., Any])
+PROGRESS_MIN = 5  # journeys; fewer render too fast for a progress bar to help
+RenderFormat = enum.Enum("RenderFormat", {name: name for name in RENDERER_BY_NAME}, type=str)  # type: ignore[misc]
 ReportFormat = enum.Enum("ReportFormat", {name: name for name in REPORTER_BY_NAME}, type=str)  # type: ignore[misc]
 
 
@@ -101,6 +105,40 @@ def validate(
 
 @app.command()
 @fatal_errors
+def render(
+    paths: PathsArg = None,
+    formats: Annotated[list[RenderFormat], typer.Option(
+        "--format", "-f", help="Output format; repeat for several.")] = [RenderFormat.html],  # noqa: B006
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the rendered files.")] = Path("out"),
+    journeys: Annotated[list[str] | None, typer.Option("--journey", "-j", help="Only this journey id; repeatable.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Render even when validation finds errors.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or notes.")] = False,
+    layout_timeout: Annotated[float, typer.Option(help="Seconds allowed to lay out one diagram.")] = 60.0,
+    config_file: ConfigOpt = None,
+) -> None:
+    """Render journeys to HTML maps, Graphviz diagrams (svg, png, pdf, dot) and Mermaid.
+
+    Files are named <journey-id>.<ext>, plus index.html for html. A workspace with errors is not
+    rendered (its problems are shown, exit 1) unless --force.
+    """
+    from cjmap.config import load_config
+    from cjmap.linter import Report
+    from cjmap.output import write_report
+    from cjmap.rendering import render_workspace
+
+    config = load_config(config_file, paths)
+    with progress_bar(quiet) as start:
+        result = render_workspace(paths, config, [f.value for f in formats], out, journeys, force, layout_timeout, start)
+    if result.blocked:
+        write_report(Report([p for p in result.report.problems if p.severity == "error"], result.report.paths), "text", None)
+    for note in [] if quiet else result.notes:
+        typer.echo(f"note: {note}", err=True)
+    typer.echo(result.summary)
+    raise typer.Exit(result.exit_code)
+
+
+@app.command()
+@fatal_errors
 def rules(
     name: Annotated[str | None, typer.Argument(help="Show only this rule (name or code).")] = None,
     config_file: ConfigOpt = None,
@@ -122,6 +160,30 @@ def schema(
 
     for path in write_schemas(out):
         typer.echo(f"wrote {path}")
+
+
+@contextlib.contextmanager
+def progress_bar(quiet: bool) -> Iterator[Callable[[int], Callable[[], None]]]:
+    """Yields `start(total)`, which returns the `advance()` to call per item. A rich progress bar
+    on stderr appears for more than a handful of items, unless quiet or not on a terminal."""
+    bars: list[Any] = []
+
+    def start(total: int) -> Callable[[], None]:
+        if quiet or total <= PROGRESS_MIN or not sys.stderr.isatty():
+            return lambda: None
+        from rich.progress import Progress
+
+        bar = Progress(transient=True, console=None)
+        bar.start()
+        bars.append(bar)
+        task = bar.add_task("Rendering", total=total)
+        return lambda: bar.advance(task)
+
+    try:
+        yield start
+    finally:
+        for bar in bars:
+            bar.stop()
 
 
 def _default_format() -> str:

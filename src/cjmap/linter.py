@@ -51,10 +51,16 @@ def validate(paths: list[Path] | None, config: Config) -> Report:
     When paths are given inside a configured workspace, the rest of the workspace is loaded as
     context so that references to personas and evidence in other files resolve.
     """
+    return check(paths, config)[1]
+
+
+def check(paths: list[Path] | None, config: Config) -> tuple[Workspace, Report]:
+    """The loaded workspace and its report, for commands that go on to use the models."""
     context = config.workspace_paths() if paths and config.file else None
     with paused_gc():
         workspace = load_workspace(config.targets(paths), config, context)
-        return Report(lint(workspace), [p for p in workspace.sources if p not in workspace.context])
+        report = Report(lint(workspace), [p for p in workspace.sources if p not in workspace.context])
+    return workspace, report
 
 
 def _stamp(problem: Problem, config: Config) -> Problem | None:

@@ -1,0 +1,66 @@
+"""Renderers turn analysed journeys into files; looked up by format name.
+
+Each renderer module has `EXTENSIONS` (format -> file extension) and
+`render(context, analysis, fmt) -> bytes`; the html renderer also has `index(context)`.
+The registry names modules, so the CLI can offer the choices without importing them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cjmap.analysis import JourneyAnalysis
+    from cjmap.workspace import Workspace
+
+RENDERER_BY_NAME: dict[str, str] = {
+    "html": "cjmap.render.html",
+    "svg": "cjmap.render.graph",
+    "png": "cjmap.render.graph",
+    "pdf": "cjmap.render.graph",
+    "dot": "cjmap.render.dot",
+    "mermaid": "cjmap.render.mermaid",
+}
+
+
+@dataclass
+class RenderContext:
+    """What every renderer may read: the workspace, every journey's analysis, and a way to
+    tell the user what a format leaves out."""
+
+    workspace: Workspace
+    analyses: dict[str, JourneyAnalysis]
+    layout_timeout: float = 60.0
+    notes: list[str] = field(default_factory=list)
+
+    def note(self, message: str) -> None:
+        if message not in self.notes:
+            self.notes.append(message)
+
+
+def get_renderer(name: str) -> ModuleType:
+    return importlib.import_module(RENDERER_BY_NAME[name])
+
+
+def render_all(context: RenderContext, formats: list[str], out: Path,
+               advance: Callable[[], None] = lambda: None) -> list[Path]:
+    """Write `<journey-id>.<ext>` for every journey and format (plus index.html for html)."""
+    from cjmap.output import write_atomic_bytes
+
+    written: list[Path] = []
+    for analysis in context.analyses.values():
+        for fmt in formats:
+            renderer = get_renderer(fmt)
+            path = out / f"{analysis.journey.id}.{renderer.EXTENSIONS[fmt]}"
+            write_atomic_bytes(path, renderer.render(context, analysis, fmt))
+            written.append(path)
+        advance()
+    if "html" in formats:
+        written.append(out / "index.html")
+        write_atomic_bytes(written[-1], get_renderer("html").index(context))
+    return written
