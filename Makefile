@@ -4,8 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT := out
+MERMAID_VERSION := 11.17.2
+MERMAID_JS := .cache/mermaid.min.js
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test bench lint schema clean
+.PHONY: demo test bench lint schema browser clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "cjmap needs Python 3.11 or newer")'
@@ -20,14 +23,27 @@ demo: $(STAMP)
 	@for ws in $(EXAMPLES); do \
 	  echo "== cjmap validate $$ws"; \
 	  $(BIN)/cjmap validate $$ws || exit 1; \
+	  echo "== cjmap render $$ws"; \
+	  $(BIN)/cjmap render $$ws --format html --format svg --format mermaid --out $(OUT)/$$(basename $$ws) || exit 1; \
 	done
 	@echo
-	@echo "Every example validates. See what cjmap reports on broken maps:"
-	@echo "  $(BIN)/cjmap validate examples/invalid"
-	@echo "  $(BIN)/cjmap rules"
+	@echo "Open the journey maps: $(OUT)/laptop-online/index.html and $(OUT)/bank-account/index.html"
+	@echo "See what cjmap reports on broken maps: $(BIN)/cjmap validate examples/invalid"
 
-test: $(STAMP) lint
+test: $(STAMP) lint browser
 	$(BIN)/python -m pytest
+
+# The browser tests need Debian's chromium and Mermaid's parser (one file from the npm registry).
+browser: $(MERMAID_JS)
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  echo "installing chromium (Debian package) for the browser tests"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+$(MERMAID_JS):
+	@mkdir -p .cache
+	cd .cache && npm pack --silent mermaid@$(MERMAID_VERSION) >/dev/null && \
+	  tar -xzf mermaid-$(MERMAID_VERSION).tgz package/dist/mermaid.min.js && \
+	  mv package/dist/mermaid.min.js mermaid.min.js && rm -rf package mermaid-$(MERMAID_VERSION).tgz
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -41,4 +57,4 @@ schema: $(STAMP)
 	$(BIN)/cjmap schema --out schemas
 
 clean:
-	rm -rf $(VENV) $(OUT) bench/workspaces
+	rm -rf $(VENV) $(OUT) .cache bench/workspaces

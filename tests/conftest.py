@@ -12,6 +12,24 @@ ROOT = Path(__file__).resolve().parent.parent
 TODAY_EPOCH = "1795392000"  # 2026-11-23, so stale-review does not depend on the day tests run
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files from current output")
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[Path, str], None]:
+    """Compare text with a golden file; `pytest --update-golden` rewrites it instead."""
+
+    def check(path: Path, actual: str) -> None:
+        if request.config.getoption("--update-golden"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+        assert path.is_file(), f"{path} missing: run pytest --update-golden once and review it"
+        assert actual == path.read_text(encoding="utf-8"), f"{path.name} differs (pytest --update-golden to accept)"
+
+    return check
+
+
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", TODAY_EPOCH)

@@ -83,8 +83,9 @@ def path_edges(journey_steps: list[Step]) -> list[tuple[Step, Step]]:
 
 def curves(journey: Journey, journey_steps: list[Step]) -> dict[str, list[int | None]]:
     """One emotion series per persona; a single "all" series when every persona feels the same."""
-    per_persona = {p: [step.touchpoint.emotions(journey.personas).get(p) for step in journey_steps]
-                   for p in journey.personas}
+    per_persona = {
+        p: [step.touchpoint.emotions(journey.personas).get(p) for step in journey_steps] for p in journey.personas
+    }
     series = list(per_persona.values())
     if all(s == series[0] for s in series):
         return {"all": series[0]}
@@ -97,8 +98,11 @@ def handoffs(journey: Journey, journey_steps: list[Step]) -> list[Handoff]:
         a, b = source.touchpoint, target.touchpoint
         changes = tuple(
             f"{label} {old} → {new}"
-            for label, old, new in (("channel", a.channel, b.channel), ("device", a.device, b.device),
-                                    ("team", a.owner, b.owner))
+            for label, old, new in (
+                ("channel", a.channel, b.channel),
+                ("device", a.device, b.device),
+                ("team", a.owner, b.owner),
+            )
             if old and new and old != new
         )
         if changes:

@@ -107,10 +107,13 @@ def validate(
 @fatal_errors
 def render(
     paths: PathsArg = None,
-    formats: Annotated[list[RenderFormat], typer.Option(
-        "--format", "-f", help="Output format; repeat for several.")] = [RenderFormat.html],  # noqa: B006
+    formats: Annotated[
+        list[RenderFormat] | None, typer.Option("--format", "-f", help="Output format, repeatable. Default: html.")
+    ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the rendered files.")] = Path("out"),
-    journeys: Annotated[list[str] | None, typer.Option("--journey", "-j", help="Only this journey id; repeatable.")] = None,
+    journeys: Annotated[
+        list[str] | None, typer.Option("--journey", "-j", help="Only this journey id; repeatable.")
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Render even when validation finds errors.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or notes.")] = False,
     layout_timeout: Annotated[float, typer.Option(help="Seconds allowed to lay out one diagram.")] = 60.0,
@@ -122,15 +125,15 @@ def render(
     rendered (its problems are shown, exit 1) unless --force.
     """
     from cjmap.config import load_config
-    from cjmap.linter import Report
     from cjmap.output import write_report
     from cjmap.rendering import render_workspace
 
     config = load_config(config_file, paths)
+    chosen = [f.value for f in formats] if formats else ["html"]
     with progress_bar(quiet) as start:
-        result = render_workspace(paths, config, [f.value for f in formats], out, journeys, force, layout_timeout, start)
+        result = render_workspace(paths, config, chosen, out, journeys, force, layout_timeout, start)
     if result.blocked:
-        write_report(Report([p for p in result.report.problems if p.severity == "error"], result.report.paths), "text", None)
+        write_report(result.errors, "text", None)
     for note in [] if quiet else result.notes:
         typer.echo(f"note: {note}", err=True)
     typer.echo(result.summary)

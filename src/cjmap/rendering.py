@@ -25,6 +25,11 @@ class RenderResult:
         return not self.written and self.report.count("error") > 0
 
     @property
+    def errors(self) -> Report:
+        """The errors alone: what stops rendering."""
+        return Report([p for p in self.report.problems if p.severity == "error"], self.report.paths)
+
+    @property
     def exit_code(self) -> int:
         return EXIT_PROBLEMS if self.blocked else EXIT_OK
 
@@ -37,9 +42,16 @@ class RenderResult:
         return f"rendered {len(self.written)} file{'s' if len(self.written) != 1 else ''} to {self.out}{forced}"
 
 
-def render_workspace(paths: list[Path] | None, config: Config, formats: list[str], out: Path,
-                     journeys: list[str] | None, force: bool, layout_timeout: float,
-                     start: Callable[[int], Callable[[], None]] = lambda total: lambda: None) -> RenderResult:
+def render_workspace(
+    paths: list[Path] | None,
+    config: Config,
+    formats: list[str],
+    out: Path,
+    journeys: list[str] | None,
+    force: bool,
+    layout_timeout: float,
+    start: Callable[[int], Callable[[], None]] = lambda total: lambda: None,
+) -> RenderResult:
     """Validate, then render `formats` for the chosen journeys (all by default) into `out`."""
     workspace, report = check(paths, config)
     result = RenderResult(report, out)

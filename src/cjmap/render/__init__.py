@@ -47,8 +47,9 @@ def get_renderer(name: str) -> ModuleType:
     return importlib.import_module(RENDERER_BY_NAME[name])
 
 
-def render_all(context: RenderContext, formats: list[str], out: Path,
-               advance: Callable[[], None] = lambda: None) -> list[Path]:
+def render_all(
+    context: RenderContext, formats: list[str], out: Path, advance: Callable[[], None] = lambda: None
+) -> list[Path]:
     """Write `<journey-id>.<ext>` for every journey and format (plus index.html for html)."""
     from cjmap.output import write_atomic_bytes
 

@@ -17,7 +17,11 @@ if TYPE_CHECKING:
 EXTENSIONS = {"dot": "dot"}
 LARGE = 300  # touchpoints; above this, layout limits keep dot from running for minutes
 LIMITS = {"nslimit": "1", "nslimit1": "1", "mclimit": "0.1"}
-SHAPES = {"peripheral": ("ellipse", "dashed,filled"), "internal": ("box", "filled"), "external": ("box", "rounded,filled")}
+SHAPES = {
+    "peripheral": ("ellipse", "dashed,filled"),
+    "internal": ("box", "filled"),
+    "external": ("box", "rounded,filled"),
+}
 # Emotion from most negative to most positive: red, orange, light yellow, light green, green.
 RAMP = ("#e5533d", "#f29e4c", "#f7e08a", "#a8d5a2", "#4caf6e")
 
@@ -69,11 +73,25 @@ def _node(step: Step, personas: list[str], scale: tuple[int, int]) -> str:
     tp = step.touchpoint
     shape, style = SHAPES[tp.scope or "external"]
     emotion = mean_emotion(step, personas)
-    label = "\n".join(part for part in (
-        ("★ " if tp.critical else "") + tp.name,
-        f"{tp.channel} · {tp.scope or 'external'}" + (f" · {tp.device}" if tp.device else ""),
-        "" if emotion is None else f"emotion {round(emotion, 1):+g}",
-    ) if part)
+    label = "\n".join(
+        part
+        for part in (
+            ("★ " if tp.critical else "") + tp.name,
+            f"{tp.channel} · {tp.scope or 'external'}" + (f" · {tp.device}" if tp.device else ""),
+            _emotion_label(step, personas, emotion),
+        )
+        if part
+    )
     border = ' color="#b00020" penwidth=3' if tp.critical else ""
-    return (f"{quote(tp.id)} [label={quote(label)} shape={shape} style={quote(style)} "
-            f"fillcolor={quote(colour(emotion, scale))}{border}];")
+    return (
+        f"{quote(tp.id)} [label={quote(label)} shape={shape} style={quote(style)} "
+        f"fillcolor={quote(colour(emotion, scale))}{border}];"
+    )
+
+
+def _emotion_label(step: Step, personas: list[str], emotion: float | None) -> str:
+    if emotion is None:
+        return ""
+    value = round(emotion, 1)
+    text = f"emotion {value:+g}" if value else "emotion 0"
+    return text + (" (mean)" if len(set(step.touchpoint.emotions(personas).values())) > 1 else "")

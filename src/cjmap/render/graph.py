@@ -32,25 +32,31 @@ def engine(fmt: str) -> str:
     search = os.pathsep.join([sysconfig.get_path("scripts"), os.environ.get("PATH", "")])
     bundled = shutil.which("graphviz-pure", path=search)
     if fmt == "pdf" or bundled is None:
-        raise CjmapError(f"--format {fmt} needs Graphviz's `dot` program (apt install graphviz, brew install "
-                         "graphviz" + (")" if bundled is None else "); svg and png work without it"))
+        raise CjmapError(
+            f"--format {fmt} needs Graphviz's `dot` program (apt install graphviz, brew install "
+            "graphviz" + (")" if bundled is None else "); svg and png work without it")
+        )
     return bundled
 
 
 def render(context: RenderContext, analysis: JourneyAnalysis, fmt: str) -> bytes:
-    return layout(to_dot(analysis, context.workspace.config.emotion_scale), fmt, context.layout_timeout,
-                  analysis.journey.id)
+    return layout(
+        to_dot(analysis, context.workspace.config.emotion_scale), fmt, context.layout_timeout, analysis.journey.id
+    )
 
 
 def layout(source: str, fmt: str, timeout: float, name: str) -> bytes:
     """Run the layout engine on DOT `source`, bounded by `timeout` seconds."""
     program = engine(fmt)
     try:
-        done = subprocess.run([program, f"-T{fmt}"], input=source.encode("utf-8"), capture_output=True,
-                              timeout=timeout, check=False)
+        done = subprocess.run(
+            [program, f"-T{fmt}"], input=source.encode("utf-8"), capture_output=True, timeout=timeout, check=False
+        )
     except subprocess.TimeoutExpired:
-        raise CjmapError(f"laying out journey `{name}` took longer than {timeout:g} s; render it with "
-                         "--format dot and lay it out yourself, or raise --layout-timeout") from None
+        raise CjmapError(
+            f"laying out journey `{name}` took longer than {timeout:g} s; render it with "
+            "--format dot and lay it out yourself, or raise --layout-timeout"
+        ) from None
     except OSError as error:
         raise CjmapError(f"cannot run {program}: {error.strerror or error}") from error
     if done.returncode != 0:

@@ -77,8 +77,13 @@ def index(context: RenderContext) -> bytes:
     personas = [e.model for e in context.workspace.personas]
     followed = {p.id: [a.journey for a in context.analyses.values() if p.id in a.journey.personas] for p in personas}
     template = environment().get_template("index.html.j2")
-    return template.render(analyses=list(context.analyses.values()), personas=personas, followed=followed,
-                           version=__version__, lowest=lowest).encode("utf-8")
+    return template.render(
+        analyses=list(context.analyses.values()),
+        personas=personas,
+        followed=followed,
+        version=__version__,
+        lowest=lowest,
+    ).encode("utf-8")
 
 
 def page(context: RenderContext, analysis: JourneyAnalysis) -> dict[str, Any]:
@@ -92,7 +97,9 @@ def page(context: RenderContext, analysis: JourneyAnalysis) -> dict[str, Any]:
         "analysis": analysis,
         "personas": [personas[p] for p in journey.personas if p in personas],
         "names": {p: personas[p].name for p in journey.personas if p in personas},
-        "stages": [(stage, sum(1 for s in analysis.steps if s.stage_index == i)) for i, stage in enumerate(journey.stages)],
+        "stages": [
+            (stage, sum(1 for s in analysis.steps if s.stage_index == i)) for i, stage in enumerate(journey.stages)
+        ],
         "curves": curves(analysis, {p: personas[p].name for p in personas}, workspace.config.emotion_scale),
         "curve_width": max(len(analysis.steps), 1) * COLUMN,
         "curve_height": CURVE_HEIGHT,
@@ -113,12 +120,22 @@ def curves(analysis: JourneyAnalysis, names: dict[str, str], scale: tuple[int, i
     for n, (persona, values) in enumerate(analysis.curves.items()):
         shift = (n - (count - 1) / 2) * 12  # side by side where curves meet, so no point hides another
         points = [
-            Point((i + 0.5) * COLUMN + shift, _y(v, scale), v, colour(v, scale), analysis.steps[i].backed,
-                  analysis.steps[i].touchpoint.name, -14 if n % 2 == 0 else 22)
-            for i, v in enumerate(values) if v is not None
+            Point(
+                (i + 0.5) * COLUMN + shift,
+                _y(v, scale),
+                v,
+                colour(v, scale),
+                analysis.steps[i].backed,
+                analysis.steps[i].touchpoint.name,
+                -14 if n % 2 == 0 else 22,
+            )
+            for i, v in enumerate(values)
+            if v is not None
         ]
         label = "All personas" if persona == "all" else names.get(persona, persona)
-        drawn.append(Curve(shift, persona, label, DASHES[n % len(DASHES)], INKS[n % len(INKS)], _path(values, scale), points))
+        drawn.append(
+            Curve(shift, persona, label, DASHES[n % len(DASHES)], INKS[n % len(INKS)], _path(values, scale), points)
+        )
     return drawn
 
 

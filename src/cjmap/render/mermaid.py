@@ -16,8 +16,10 @@ if TYPE_CHECKING:
 EXTENSIONS = {"mermaid": "mmd"}
 # Look-alikes for characters Mermaid's journey grammar treats as syntax.
 _SAFE = str.maketrans({":": "∶", ";": "⁏", "#": "♯", ",": "‚", "%": "٪", "\n": " ", "\r": " ", "\t": " "})
-LEFT_OUT = ("Mermaid journeys show stages, touchpoints, emotions and personas only: pain points, opportunities, "
-            "channels, metrics, evidence and improvements are in the HTML map")
+LEFT_OUT = (
+    "Mermaid journeys show stages, touchpoints, emotions and personas only: pain points, opportunities, "
+    "channels, metrics, evidence and improvements are in the HTML map"
+)
 
 
 def text(value: str) -> str:
