@@ -51,7 +51,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --record docs/benchmarks.md
 
 schema: $(STAMP)
 	$(BIN)/cjmap schema --out schemas
