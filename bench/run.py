@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -65,6 +66,24 @@ def size_rows(sizes: list[int], repeat: int) -> list[str]:
         rows.append(
             f"| {size:,} journeys ({megabytes:.1f} MB) | {cjmap:.2f} s | {yamllint:.2f} s | {jsonschema:.2f} s "
             f"| {yamllint / cjmap:.1f}x | {jsonschema / cjmap:.1f}x |"
+        )
+        print(rows[-1], flush=True)
+    return rows
+
+
+def render_rows(sizes: list[int], repeat: int) -> list[str]:
+    """HTML and DOT renders beside validating the same workspace: rendering must stay linear."""
+    rows = []
+    for size in sizes:
+        folder = workspace(size)
+        runs = max(1, repeat if size <= 500 else 1)
+        validate = best_of([tool("cjmap"), "validate", str(folder)], runs)
+        with tempfile.TemporaryDirectory() as out:
+            html = best_of([tool("cjmap"), "render", str(folder), "-q", "-f", "html", "--out", out], runs)
+            dot = best_of([tool("cjmap"), "render", str(folder), "-q", "-f", "dot", "--out", out], runs)
+        rows.append(
+            f"| {size:,} journeys | {validate:.2f} s | {html:.2f} s ({html / validate:.1f}x) "
+            f"| {dot:.2f} s ({dot / validate:.1f}x) |"
         )
         print(rows[-1], flush=True)
     return rows
@@ -125,11 +144,19 @@ def main() -> None:
     ]
     print("\n".join(header))
     rows = size_rows(sizes, options.repeat)
+    render_header = [
+        "",
+        "| render | cjmap validate | render html (vs validate) | render dot (vs validate) |",
+        "|---|---|---|---|",
+    ]
+    print("\n".join(render_header))
+    renders = render_rows([s for s in sizes if s >= 500] or sizes, options.repeat)
     startup_header = ["", "| start-up | cjmap | yamllint | ratio |", "|---|---|---|---|"]
     print("\n".join(startup_header))
     startup = startup_rows(options.repeat)
     if options.record:
-        record(options.record, "\n".join([f"Measured on {machine()}.", "", *header, *rows, *startup_header, *startup]))
+        table = [f"Measured on {machine()}.", "", *header, *rows, *render_header, *renders, *startup_header, *startup]
+        record(options.record, "\n".join(table))
 
 
 if __name__ == "__main__":

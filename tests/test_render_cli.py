@@ -81,3 +81,25 @@ def test_pdf_without_graphviz_says_what_to_install(run_cli, tmp_path: Path) -> N
 def test_rendered_files_are_readable_by_others(run_cli, tmp_path: Path) -> None:
     run_cli("render", LAPTOP, "--out", str(tmp_path), expect=0)
     assert (tmp_path / "index.html").stat().st_mode & 0o044 == 0o044
+
+
+def test_progress_bar_only_for_many_journeys_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    from cjmap.cli import PROGRESS_MIN, progress_bar
+
+    terminal = io.StringIO()
+    terminal.isatty = lambda: True  # type: ignore[method-assign]
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with progress_bar(quiet=True) as start:
+        start(PROGRESS_MIN + 10)()
+    assert terminal.getvalue() == ""
+    with progress_bar(quiet=False) as start:
+        start(PROGRESS_MIN)()  # a handful: no bar
+    assert terminal.getvalue() == ""
+    with progress_bar(quiet=False) as start:
+        advance = start(PROGRESS_MIN + 10)
+        for _ in range(PROGRESS_MIN + 10):
+            advance()
+    assert "Rendering" in terminal.getvalue()

@@ -18,6 +18,7 @@ class Step:
 
     index: int
     stage_index: int
+    position: int  # index within its stage
     stage: Stage
     touchpoint: Touchpoint
     backed: bool  # evidence on the touchpoint, its stage or the journey
@@ -61,9 +62,9 @@ def steps(journey: Journey) -> list[Step]:
     journey_backed = bool(journey.evidence)
     found: list[Step] = []
     for s, stage in enumerate(journey.stages):
-        for tp in stage.touchpoints:
+        for t, tp in enumerate(stage.touchpoints):
             backed = journey_backed or bool(stage.evidence or tp.evidence)
-            found.append(Step(len(found), s, stage, tp, backed))
+            found.append(Step(len(found), s, t, stage, tp, backed))
     return found
 
 

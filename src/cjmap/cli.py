@@ -174,9 +174,10 @@ def progress_bar(quiet: bool) -> Iterator[Callable[[int], Callable[[], None]]]:
     def start(total: int) -> Callable[[], None]:
         if quiet or total <= PROGRESS_MIN or not sys.stderr.isatty():
             return lambda: None
+        from rich.console import Console
         from rich.progress import Progress
 
-        bar = Progress(transient=True, console=None)
+        bar = Progress(transient=True, console=Console(stderr=True))
         bar.start()
         bars.append(bar)
         task = bar.add_task("Rendering", total=total)

@@ -108,6 +108,8 @@ def page(context: RenderContext, analysis: JourneyAnalysis) -> dict[str, Any]:
         "gap_targets": gap_targets,
         "evidence": [evidence[i] for i in _evidence_ids(journey) if i in evidence],
         "column": COLUMN,
+        # A3 landscape holds about 1,500 CSS pixels: shrink wide maps to fit the sheet when printed.
+        "print_zoom": round(min(1.0, 1500 / (140 + max(len(analysis.steps), 1) * COLUMN)), 3),
         "version": __version__,
         "emotion_text": emotion_text,
     }

@@ -22,8 +22,10 @@ Passing: `next: [compare, checkout]` on `search`.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
+from cjmap.analysis import Step, path_edges, steps
 from cjmap.problem import Problem
 from cjmap.rules._common import touchpoint_loc
 from cjmap.workspace import Workspace
@@ -35,29 +37,26 @@ SEVERITY = "warning"
 
 def check(workspace: Workspace) -> Iterator[Problem]:
     for journey in workspace.journeys:
-        order = [(s, t, tp) for s, stage in enumerate(journey.model.stages) for t, tp in enumerate(stage.touchpoints)]
-        reached = _reachable([tp for _, _, tp in order])
-        for index, (s, t, tp) in enumerate(order):
-            if index not in reached:
+        order = steps(journey.model)
+        reached = _reachable(order)
+        for step in order:
+            if step.index not in reached:
                 yield journey.at(
-                    touchpoint_loc(s, t),
-                    f"touchpoint `{tp.id}` cannot be reached from `{order[0][2].id}`",
+                    touchpoint_loc(step.stage_index, step.position),
+                    f"touchpoint `{step.touchpoint.id}` cannot be reached from `{order[0].touchpoint.id}`",
                     "add it to the `next` list of a touchpoint before it",
                 )
 
 
-def _reachable(touchpoints: list) -> set[int]:
-    index = {tp.id: i for i, tp in reversed(list(enumerate(touchpoints)))}
+def _reachable(order: list[Step]) -> set[int]:
+    following: dict[int, list[int]] = defaultdict(list)
+    for source, target in path_edges(order):
+        following[source.index].append(target.index)
     reached: set[int] = set()
-    todo = [0] if touchpoints else []
+    todo = [0] if order else []
     while todo:
         current = todo.pop()
-        if current in reached:
-            continue
-        reached.add(current)
-        following = touchpoints[current].next
-        if following is None:
-            todo.extend([current + 1] if current + 1 < len(touchpoints) else [])
-        else:
-            todo.extend(index[i] for i in following if i in index)
+        if current not in reached:
+            reached.add(current)
+            todo.extend(following[current])
     return reached
