@@ -18,6 +18,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from cjmap import __version__
+from cjmap.diff_reporters import DIFF_REPORTER_BY_NAME
 from cjmap.errors import EXIT_OK, EXIT_PROBLEMS, CjmapError
 from cjmap.render import RENDERER_BY_NAME
 from cjmap.reporters import REPORTER_BY_NAME
@@ -32,6 +33,8 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 PROGRESS_MIN = 5  # journeys; fewer render too fast for a progress bar to help
 RenderFormat = enum.Enum("RenderFormat", {name: name for name in RENDERER_BY_NAME}, type=str)  # type: ignore[misc]
+DiffFormat = enum.Enum("DiffFormat", {name: name for name in DIFF_REPORTER_BY_NAME}, type=str)  # type: ignore[misc]
+FailOn = enum.Enum("FailOn", {name: name for name in ("worsened", "removed", "any")}, type=str)  # type: ignore[misc]
 ReportFormat = enum.Enum("ReportFormat", {name: name for name in REPORTER_BY_NAME}, type=str)  # type: ignore[misc]
 
 
@@ -43,6 +46,8 @@ def fatal_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except CjmapError as error:
+            for problem in getattr(error, "problems", []):
+                typer.echo(f"{problem.path}:{problem.line}:{problem.column}: {problem.code} {problem.text}", err=True)
             typer.echo(f"cjmap: error: {error}", err=True)
             raise typer.Exit(error.exit_code) from None
 
@@ -138,6 +143,41 @@ def render(
         typer.echo(f"note: {note}", err=True)
     typer.echo(result.summary)
     raise typer.Exit(result.exit_code)
+
+
+@app.command(context_settings={"ignore_unknown_options": True})
+@fatal_errors
+def diff(
+    args: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="OLD NEW (files or folders), or git revisions: main, main HEAD, main..HEAD; then -- PATHS.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat | None, typer.Option("--format", "-f", help="Output format. Default: text.")
+    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the diff to this file.")] = None,
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when there are semantic changes.")] = False,
+    fail_on: Annotated[FailOn | None, typer.Option(help="Exit 1 when changes of this kind exist.")] = None,
+    git_driver: Annotated[
+        bool,
+        typer.Option("--git-driver", help="Run as git's external diff (GIT_EXTERNAL_DIFF / diff.<driver>.command)."),
+    ] = False,
+    config_file: ConfigOpt = None,
+) -> None:
+    """Compare two versions of a workspace by meaning: journeys, stages, touchpoints, emotions.
+
+    Exit codes: 0 by default, 1 with --exit-code or --fail-on when such changes exist, 2 on errors.
+    """
+    from cjmap.config import load_config
+    from cjmap.diffing import run_diff
+
+    chosen = output_format.value if output_format else "text"
+    result = run_diff(args or [], load_config(config_file), git_driver, chosen, output)
+    failing = (exit_code and result.has("any")) or (fail_on is not None and result.has(fail_on.value))
+    raise typer.Exit(EXIT_PROBLEMS if failing else EXIT_OK)
 
 
 @app.command()

@@ -41,7 +41,7 @@ def lint(workspace: Workspace) -> list[Problem]:
     for rule in RULES:
         if level(rule, config) != "off" and hasattr(rule, "check"):
             found.extend(replace(p, rule=rule.NAME) for p in rule.check(workspace))
-    stamped = (_stamp(p, config) for p in found if p.path not in workspace.context)
+    stamped = (stamp(p, config) for p in found if p.path not in workspace.context)
     return sorted(p for p in stamped if p is not None and not _suppressed(p, workspace))
 
 
@@ -63,7 +63,7 @@ def check(paths: list[Path] | None, config: Config) -> tuple[Workspace, Report]:
     return workspace, report
 
 
-def _stamp(problem: Problem, config: Config) -> Problem | None:
+def stamp(problem: Problem, config: Config) -> Problem | None:
     """The problem with its rule's code and configured severity; None when the rule is off."""
     rule = RULES_BY_KEY[problem.rule]
     severity = level(rule, config)

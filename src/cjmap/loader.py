@@ -130,14 +130,18 @@ def read_source(path: Path, display: str, *, explicit: bool, max_bytes: int = MA
             "split it into smaller files, or raise max_file_size in cjmap.toml",
         )
         return source
-    raw = path.read_bytes()
+    return load_bytes(path.read_bytes(), display, explicit=explicit)
+
+
+def load_bytes(raw: bytes, display: str, *, explicit: bool) -> Source | None:
+    """Decode and compose file contents (from disk or from git). None: not a map, skipped."""
     if not explicit and not looks_like_map(raw):
         return None
+    source = Source(display)
     text = _decode(raw, source)
-    if text is None:
-        return source
-    source.text = text
-    compose(source)
+    if text is not None:
+        source.text = text
+        compose(source)
     return source
 
 

@@ -104,6 +104,15 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+def workspace_from_sources(sources: list[tuple[Source, bool]], config: Config) -> Workspace:
+    """A workspace from sources read elsewhere (git objects), each with whether it was named."""
+    workspace = Workspace(config)
+    with paused_gc():
+        for source, explicit in sources:
+            _add_source(workspace, source, explicit)
+    return workspace
+
+
 def _read(path: Path, display: str, explicit: bool, config: Config) -> Source | None:
     try:
         return read_source(path, display, explicit=explicit, max_bytes=config.max_file_size)
