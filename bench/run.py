@@ -89,6 +89,45 @@ def render_rows(sizes: list[int], repeat: int) -> list[str]:
     return rows
 
 
+def edited(size: int) -> Path:
+    """A copy of the workspace with a few hundred scattered edits: emotions, names, a removed
+    pain point, a renamed touchpoint, in every third journey."""
+    folder = workspace(size)
+    target = HERE / "workspaces" / f"w{size}-edited"
+    if (
+        not (target / ".generator").is_file()
+        or (target / ".generator").read_text() != (folder / ".generator").read_text()
+    ):
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(folder, target)
+        for index, path in enumerate(sorted((target / "journeys").glob("*.yaml"))):
+            if index % 3 == 0:
+                text = path.read_text(encoding="utf-8")
+                text = text.replace("emotion: {p", "emotion: {p", 1).replace(": -2,", ": 1,", 1)
+                text = text.replace("name: Touchpoint 1.0", "name: Touchpoint one", 1)
+                text = text.replace(
+                    "          - text: Takes too long to find the delivery cost\n            severity: high\n",
+                    "          - text: Delivery cost shown late\n            severity: medium\n",
+                    1,
+                )
+                text = text.replace("id: tp-3-1", "id: tp-3-one", 1)
+                path.write_text(text, encoding="utf-8")
+    return target
+
+
+def diff_rows(sizes: list[int], repeat: int) -> list[str]:
+    """cjmap diff between a workspace and its edited copy, beside validating one side."""
+    rows = []
+    for size in sizes:
+        folder, changed = workspace(size), edited(size)
+        runs = max(1, repeat if size <= 500 else 1)
+        validate = best_of([tool("cjmap"), "validate", str(folder)], runs)
+        diff = best_of([tool("cjmap"), "diff", str(folder), str(changed)], runs)
+        rows.append(f"| {size:,} journeys | {validate:.2f} s | {diff:.2f} s ({diff / validate:.1f}x) |")
+        print(rows[-1], flush=True)
+    return rows
+
+
 def startup_rows(repeat: int) -> list[str]:
     one = str(workspace(50) / "journeys" / "journey-00000.yaml")
     help_time = best_of([tool("cjmap"), "--help"], repeat * 3)
@@ -151,11 +190,29 @@ def main() -> None:
     ]
     print("\n".join(render_header))
     renders = render_rows([s for s in sizes if s >= 500] or sizes, options.repeat)
+    diff_header = [
+        "",
+        "| diff (edits in every third journey) | cjmap validate | cjmap diff (vs validate) |",
+        "|---|---|---|",
+    ]
+    print("\n".join(diff_header))
+    diffs = diff_rows([s for s in sizes if s >= 500] or sizes, options.repeat)
     startup_header = ["", "| start-up | cjmap | yamllint | ratio |", "|---|---|---|---|"]
     print("\n".join(startup_header))
     startup = startup_rows(options.repeat)
     if options.record:
-        table = [f"Measured on {machine()}.", "", *header, *rows, *render_header, *renders, *startup_header, *startup]
+        table = [
+            f"Measured on {machine()}.",
+            "",
+            *header,
+            *rows,
+            *render_header,
+            *renders,
+            *diff_header,
+            *diffs,
+            *startup_header,
+            *startup,
+        ]
         record(options.record, "\n".join(table))
 
 
