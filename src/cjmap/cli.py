@@ -182,6 +182,35 @@ def diff(
 
 @app.command()
 @fatal_errors
+def fmt(
+    paths: PathsArg = None,
+    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if a file would change.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Write nothing; print what would change.")] = False,
+    config_file: ConfigOpt = None,
+) -> None:
+    """Lay map files out canonically (key order, 2-space indents, quoting, blank lines between
+    stages), keeping every comment and value. Nothing is written unless proved unchanged in meaning."""
+    from cjmap.config import load_config
+    from cjmap.fmt import format_paths
+
+    report = format_paths(load_config(config_file, paths).targets(paths), write=not (check or diff))
+    for outcome in report.outcomes:
+        if outcome.refused:
+            typer.echo(f"{outcome.path}: {outcome.refused}", err=True)
+        elif outcome.changed:
+            typer.echo(
+                outcome.diff if diff else f"{'would reformat' if check or diff else 'reformatted'} {outcome.path}",
+                nl=not diff,
+            )
+    typer.echo(
+        f"{len(report.changed)} of {len(report.outcomes)} files {'would change' if check or diff else 'changed'}",
+        err=diff,
+    )
+    raise typer.Exit(EXIT_PROBLEMS if report.refused or (check and report.changed) else EXIT_OK)
+
+
+@app.command()
+@fatal_errors
 def rules(
     name: Annotated[str | None, typer.Argument(help="Show only this rule (name or code).")] = None,
     config_file: ConfigOpt = None,
