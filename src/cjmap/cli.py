@@ -35,6 +35,9 @@ PROGRESS_MIN = 5  # journeys; fewer render too fast for a progress bar to help
 RenderFormat = enum.Enum("RenderFormat", {name: name for name in RENDERER_BY_NAME}, type=str)  # type: ignore[misc]
 DiffFormat = enum.Enum("DiffFormat", {name: name for name in DIFF_REPORTER_BY_NAME}, type=str)  # type: ignore[misc]
 FailOn = enum.Enum("FailOn", {name: name for name in ("worsened", "removed", "any")}, type=str)  # type: ignore[misc]
+StatsFormat = enum.Enum("StatsFormat", {"text": "text", "json": "json"}, type=str)  # type: ignore[misc]
+NewKind = enum.Enum("NewKind", {k: k for k in ("persona", "journey", "evidence")}, type=str)  # type: ignore[misc]
+CLASSIC_STAGES = ("awareness", "consideration", "decision", "delivery", "use", "monitoring", "loyalty", "advocacy")
 ReportFormat = enum.Enum("ReportFormat", {name: name for name in REPORTER_BY_NAME}, type=str)  # type: ignore[misc]
 
 
@@ -211,6 +214,62 @@ def fmt(
 
 @app.command()
 @fatal_errors
+def stats(
+    paths: PathsArg = None,
+    output_format: Annotated[StatsFormat | None, typer.Option("--format", "-f", help="Default: text.")] = None,
+    config_file: ConfigOpt = None,
+) -> None:
+    """What the maps say: emotions, pain points, channel mix, drop-offs, hand-off gaps, evidence."""
+    import json
+
+    from cjmap.config import load_config
+    from cjmap.linter import check
+    from cjmap.stats import workspace_stats
+    from cjmap.stats_text import report
+
+    config = load_config(config_file, paths)
+    figures = workspace_stats(check(paths, config)[0])
+    if output_format is not None and output_format.value == "json":
+        typer.echo(json.dumps(figures, indent=2, ensure_ascii=False))
+    else:
+        report(figures, sys.stdout)
+
+
+@app.command()
+@fatal_errors
+def init(
+    folder: Annotated[Path, typer.Argument(help="Where to create the workspace.")] = Path("."),
+    stages: Annotated[str, typer.Option(help="Comma-separated stage ids for the first journey.")] = ",".join(
+        CLASSIC_STAGES
+    ),
+    force: Annotated[bool, typer.Option("--force", help="Replace files that exist already.")] = False,
+) -> None:
+    """Start a workspace: cjmap.toml, a persona, evidence, a journey, schemas, CI and pre-commit."""
+    from cjmap.config import today
+    from cjmap.scaffold import init_files, write_new
+
+    files = init_files([s.strip() for s in stages.split(",") if s.strip()], today().isoformat())
+    for path in write_new(folder, files, force):
+        typer.echo(f"wrote {path}")
+    typer.echo(f"Next: cd {folder} && cjmap validate && cjmap render")
+
+
+@app.command()
+@fatal_errors
+def new(
+    kind: Annotated[NewKind, typer.Argument(help="What to add.")],
+    identifier: Annotated[str, typer.Argument(metavar="ID", help="Its id: lowercase letters, digits, - and _.")],
+    config_file: ConfigOpt = None,
+) -> None:
+    """Add one skeleton persona, journey or evidence file where the workspace keeps them."""
+    from cjmap.config import load_config
+    from cjmap.scaffold import new_file
+
+    typer.echo(f"wrote {new_file(kind.value, identifier, load_config(config_file))}")
+
+
+@app.command()
+@fatal_errors
 def rules(
     name: Annotated[str | None, typer.Argument(help="Show only this rule (name or code).")] = None,
     config_file: ConfigOpt = None,
@@ -257,6 +316,117 @@ def progress_bar(quiet: bool) -> Iterator[Callable[[int], Callable[[], None]]]:
     finally:
         for bar in bars:
             bar.stop()
+
+
+import_app = typer.Typer(
+    help="Bring journeys in from spreadsheets, surveys and Mermaid diagrams.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+export_app = typer.Typer(help="Write journeys out for other tools.", no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(import_app, name="import")
+app.add_typer(export_app, name="export")
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace files that exist already.")]
+OutOpt = Annotated[Path | None, typer.Option("--out", help="Folder to write to. Default: the workspace's folders.")]
+
+
+def _written(result: Any) -> None:
+    for note in result.notes:
+        typer.echo(f"note: {note}", err=True)
+    for path in result.paths:
+        typer.echo(f"wrote {path}")
+
+
+@import_app.command("csv")
+@fatal_errors
+def import_csv(
+    file: Annotated[Path, typer.Argument(help="Touchpoint inventory exported from a spreadsheet as CSV.")],
+    journey: Annotated[str, typer.Option("--journey", help="Id of the journey to create.")],
+    title: Annotated[str | None, typer.Option(help="Journey title. Default: from the id.")] = None,
+    persona: Annotated[str | None, typer.Option(help="Persona id. Default: the workspace's first.")] = None,
+    out: OutOpt = None,
+    force: ForceOpt = False,
+    config_file: ConfigOpt = None,
+) -> None:
+    """One row per touchpoint (stage, touchpoint, channel, scope, owner, actions, thoughts, emotion,
+    pain points, opportunities); `;` separates items in a cell."""
+    from cjmap.config import load_config
+    from cjmap.importing import import_csv as run
+
+    announce = functools.partial(typer.echo, err=True)
+    _written(run(file, journey, title, persona, out, force, load_config(config_file), announce))
+
+
+@import_app.command("survey")
+@fatal_errors
+def import_survey(
+    file: Annotated[Path, typer.Argument(help="Survey responses as CSV, one row per response.")],
+    journey: Annotated[str, typer.Option("--journey", help="Id of the journey the survey measured.")],
+    touchpoint_column: Annotated[str, typer.Option(help="Column naming the touchpoint (id or name).")],
+    score_column: Annotated[str, typer.Option(help="Column holding the score.")],
+    emotion: Annotated[bool, typer.Option("--emotion", help="Also set emotions from the mean scores.")] = False,
+    survey_min: Annotated[float, typer.Option(help="Lowest score the survey allows.")] = 1,
+    survey_max: Annotated[float, typer.Option(help="Highest score the survey allows.")] = 5,
+    metric: Annotated[str, typer.Option(help="Metric name for the mean score.")] = "survey_score",
+    evidence_id: Annotated[str | None, typer.Option(help="Id of the evidence entry. Default: survey-<file>.")] = None,
+    force: ForceOpt = False,
+    config_file: ConfigOpt = None,
+) -> None:
+    """Mean score and count per touchpoint into metrics (and emotions), with the survey as evidence."""
+    from cjmap.config import load_config
+    from cjmap.importing import import_survey as run
+
+    config = load_config(config_file)
+    _written(
+        run(
+            file,
+            journey,
+            touchpoint_column,
+            score_column,
+            emotion,
+            (survey_min, survey_max),
+            metric,
+            evidence_id,
+            force,
+            config,
+        )
+    )
+
+
+@import_app.command("mermaid")
+@fatal_errors
+def import_mermaid(
+    file: Annotated[Path, typer.Argument(help="A Mermaid journey diagram, or Markdown with ```mermaid blocks.")],
+    journey: Annotated[str | None, typer.Option("--journey", help="Journey id. Default: from the title.")] = None,
+    out: OutOpt = None,
+    force: ForceOpt = False,
+    config_file: ConfigOpt = None,
+) -> None:
+    """Sections become stages, tasks touchpoints, actors personas, scores 1..5 emotions."""
+    from cjmap.config import load_config
+    from cjmap.importing import import_mermaid as run
+
+    _written(run(file, journey, out, force, load_config(config_file)))
+
+
+@export_app.command("csv")
+@fatal_errors
+def export_csv(
+    paths: PathsArg = None,
+    journey: Annotated[str, typer.Option("--journey", help="Id of the journey to export.")] = "",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    config_file: ConfigOpt = None,
+) -> None:
+    """The touchpoint inventory as CSV (cjmap import csv reads it back)."""
+    from cjmap.config import load_config
+    from cjmap.importing import export_csv as run
+    from cjmap.output import write_atomic
+
+    text = run(paths, journey, load_config(config_file, paths))
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
 
 
 def _default_format() -> str:

@@ -1,0 +1,1 @@
+"""Bring maps in from where teams start them (spreadsheets, surveys, Mermaid) and back out."""

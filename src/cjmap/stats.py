@@ -1,0 +1,73 @@
+"""`cjmap stats`: the questions a journey map answers, from the same analysis the HTML map uses."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from cjmap.analysis import JourneyAnalysis, Step, analyse_workspace
+from cjmap.workspace import Workspace
+
+
+def _emotions(steps: list[Step], personas: list[str]) -> list[int]:
+    return [v for step in steps for v in step.touchpoint.emotions(personas).values()]
+
+
+def _summary(steps: list[Step], personas: list[str]) -> dict[str, Any]:
+    emotions = _emotions(steps, personas)
+    pains = Counter(p.severity for step in steps for p in step.touchpoint.pain_points)
+    return {
+        "touchpoints": len(steps),
+        "mean_emotion": round(sum(emotions) / len(emotions), 2) if emotions else None,
+        "lowest_emotion": min(emotions) if emotions else None,
+        "pain_points": {s: pains.get(s, 0) for s in ("high", "medium", "low")},
+        "channels": dict(Counter(step.touchpoint.channel for step in steps).most_common()),
+        "scopes": dict(Counter(step.touchpoint.scope or "external" for step in steps).most_common()),
+        "critical": [step.touchpoint.id for step in steps if step.touchpoint.critical],
+    }
+
+
+def journey_stats(analysis: JourneyAnalysis) -> dict[str, Any]:
+    journey = analysis.journey
+    stages = []
+    for index, stage in enumerate(journey.stages):
+        steps = [s for s in analysis.steps if s.stage_index == index]
+        stages.append({"id": stage.id, "name": stage.name, **_summary(steps, journey.personas)})
+    drops = [(s.id, d) for s, _, d in analysis.funnel if d is not None]
+    largest = max(drops, key=lambda pair: pair[1], default=None)
+    return {
+        "id": journey.id,
+        "title": journey.title,
+        **_summary(analysis.steps, journey.personas),
+        "stages": stages,
+        "largest_drop_off": {"stage": largest[0], "drop_off": largest[1]} if largest else None,
+        "handoffs": [
+            {
+                "from": h.source.touchpoint.id,
+                "to": h.target.touchpoint.id,
+                "changes": list(h.changes),
+                "emotion_drop": h.emotion_drop,
+            }
+            for h in analysis.handoffs
+        ],
+        "evidence_coverage": round(analysis.coverage, 3) if analysis.coverage is not None else None,
+        "improvements": analysis.improvements_by_status,
+        "reviewed": journey.reviewed.isoformat() if journey.reviewed else None,
+        "days_since_review": analysis.days_since_review,
+        "stale": analysis.stale,
+    }
+
+
+def workspace_stats(workspace: Workspace) -> dict[str, Any]:
+    """Per-journey figures, and the journeys ordered from the stalest (never reviewed first)."""
+    journeys = [journey_stats(a) for a in analyse_workspace(workspace).values()]
+    stalest = sorted(journeys, key=lambda j: (j["days_since_review"] is not None, -(j["days_since_review"] or 0)))
+    return {
+        "version": 1,
+        "journeys": journeys,
+        "personas": len(workspace.personas),
+        "evidence": len(workspace.evidence),
+        "stalest": [
+            {"id": j["id"], "reviewed": j["reviewed"], "days_since_review": j["days_since_review"]} for j in stalest
+        ],
+    }
