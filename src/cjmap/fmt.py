@@ -185,18 +185,23 @@ def _space_stages(text: str) -> str:
 
 
 def _comments(text: str) -> list[str]:
-    """Comment texts, found by scanning outside quotes; for the safety check only."""
-    found = []
-    for line in text.splitlines():
-        quote = None
-        for i, char in enumerate(line):
-            if quote:
-                quote = None if char == quote else quote
-            elif char in "'\"" and (i == 0 or line[i - 1] in " [{,:-"):
-                quote = char
-            elif char == "#" and (i == 0 or line[i - 1] in " \t"):
-                found.append(line[i:].strip())
-                break
+    """Every comment's text: `#` outside the spans of YAML tokens (so never inside a scalar)."""
+    import yaml
+
+    covered = bytearray(len(text) + 1)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for token in yaml.scan(text, Loader=loader):
+        start, end = token.start_mark.index, token.end_mark.index
+        covered[start:end] = b"\x01" * (end - start)
+    found, at = [], text.find("#")
+    while at != -1:
+        if not covered[at] and (at == 0 or text[at - 1] in " \t\n"):
+            end = text.find("\n", at)
+            end = len(text) if end == -1 else end
+            found.append(text[at:end].strip())
+            at = text.find("#", end)
+        else:
+            at = text.find("#", at + 1)
     return sorted(found)
 
 

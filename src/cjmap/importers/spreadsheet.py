@@ -95,12 +95,18 @@ def _emotion(cell: str) -> int | dict[str, int] | None:
         return None
     if ":" in cell:
         pairs = [part.split(":", 1) for part in _items(cell)]
-        return {persona.strip(): int(value) for persona, value in pairs}
-    return int(float(cell)) if float(cell).is_integer() else _not_whole(cell)
+        return {persona.strip(): _whole(value) for persona, value in pairs}
+    return _whole(cell)
 
 
-def _not_whole(cell: str) -> int:
-    raise ValueError(f"emotion `{cell}` is not a whole number")
+def _whole(text: str) -> int:
+    try:
+        value = float(text.strip())
+    except ValueError:
+        raise ValueError(f"emotion `{text.strip()}` is not a number") from None
+    if not value.is_integer():
+        raise ValueError(f"emotion `{text.strip()}` is not a whole number")
+    return int(value)
 
 
 def import_csv(text: str, journey_id: str, title: str, persona: str) -> Imported:

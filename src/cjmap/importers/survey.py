@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,7 +57,7 @@ def to_emotion(mean: float, survey_scale: tuple[float, float], scale: tuple[int,
     """A mean score mapped linearly from the survey's scale onto the workspace's emotion scale."""
     (lo, hi), (low, high) = survey_scale, scale
     position = (min(max(mean, lo), hi) - lo) / (hi - lo)
-    return round(low + position * (high - low))
+    return math.floor(low + position * (high - low) + 0.5)  # halves round up, the same way every time
 
 
 def apply(
