@@ -50,3 +50,8 @@ def test_examples_point_editors_at_the_schemas() -> None:
         assert "# yaml-language-server: $schema=" in text, path
         schema = text.split("$schema=", 1)[1].split()[0]
         assert (path.parent / schema).resolve().is_file(), f"{path}: {schema} does not exist"
+
+
+def test_examples_are_laid_out_as_cjmap_fmt_would(run_cli) -> None:
+    for workspace in WORKSPACES:
+        assert run_cli("fmt", "--check", str(workspace), expect=0).stdout.startswith("0 of ")

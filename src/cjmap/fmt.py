@@ -241,7 +241,10 @@ def format_bytes(raw: bytes, display: str) -> tuple[Outcome, bytes | None]:
     outcome.changed = True
     outcome.diff = "".join(
         difflib.unified_diff(
-            source_text.splitlines(keepends=True), formatted.splitlines(keepends=True), f"a/{display}", f"b/{display}"
+            source_text.splitlines(keepends=True),
+            formatted.splitlines(keepends=True),
+            f"a/{display.lstrip('/')}",
+            f"b/{display.lstrip('/')}",
         )
     )
     final = formatted.replace("\n", "\r\n") if crlf else formatted
