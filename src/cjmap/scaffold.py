@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cjmap import templating
 from cjmap.config import Config
 from cjmap.errors import CjmapError
 from cjmap.model import ID_PATTERN
@@ -25,16 +26,7 @@ SCHEMAS = "../schemas/draft-07"
 
 @cache
 def environment() -> jinja2.Environment:
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("cjmap", "templates/init"),
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = templating.environment("templates/init", autoescape=False)  # YAML, quoted by the `yaml` filter
     env.filters["yaml"] = yaml_scalar
     return env
 

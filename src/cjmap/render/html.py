@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from cjmap import __version__
+from cjmap import __version__, templating
 from cjmap.render.dot import colour
 
 if TYPE_CHECKING:
@@ -53,15 +53,7 @@ class Curve:
 
 @cache
 def environment() -> jinja2.Environment:
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("cjmap", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = templating.environment("templates", autoescape=True)
     env.filters["signed"] = signed
     env.filters["plain"] = plain
     env.filters["by_severity"] = lambda notes: sorted(notes, key=lambda n: SEVERITY_ORDER[n.severity])
