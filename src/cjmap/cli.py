@@ -32,13 +32,13 @@ app = typer.Typer(
 )
 F = TypeVar("F", bound=Callable[..., Any])
 PROGRESS_MIN = 5  # journeys; fewer render too fast for a progress bar to help
+# String enums whose values Typer offers as an option's choices (format names come from the registries).
+ReportFormat = enum.Enum("ReportFormat", {name: name for name in REPORTER_BY_NAME}, type=str)  # type: ignore[misc]
 RenderFormat = enum.Enum("RenderFormat", {name: name for name in RENDERER_BY_NAME}, type=str)  # type: ignore[misc]
 DiffFormat = enum.Enum("DiffFormat", {name: name for name in DIFF_REPORTER_BY_NAME}, type=str)  # type: ignore[misc]
 FailOn = enum.Enum("FailOn", {name: name for name in ("worsened", "removed", "any")}, type=str)  # type: ignore[misc]
 StatsFormat = enum.Enum("StatsFormat", {"text": "text", "json": "json"}, type=str)  # type: ignore[misc]
 NewKind = enum.Enum("NewKind", {k: k for k in ("persona", "journey", "evidence")}, type=str)  # type: ignore[misc]
-CLASSIC_STAGES = ("awareness", "consideration", "decision", "delivery", "use", "monitoring", "loyalty", "advocacy")
-ReportFormat = enum.Enum("ReportFormat", {name: name for name in REPORTER_BY_NAME}, type=str)  # type: ignore[misc]
 
 
 def fatal_errors(command: F) -> F:
@@ -239,16 +239,18 @@ def stats(
 @fatal_errors
 def init(
     folder: Annotated[Path, typer.Argument(help="Where to create the workspace.")] = Path("."),
-    stages: Annotated[str, typer.Option(help="Comma-separated stage ids for the first journey.")] = ",".join(
-        CLASSIC_STAGES
-    ),
+    stages: Annotated[
+        str | None,
+        typer.Option(help="Comma-separated stage ids for the first journey. Default: the eight classic stages."),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace files that exist already.")] = False,
 ) -> None:
     """Start a workspace: cjmap.toml, a persona, evidence, a journey, schemas, CI and pre-commit."""
     from cjmap.config import today
-    from cjmap.scaffold import init_files, write_new
+    from cjmap.scaffold import CLASSIC_STAGES, init_files, write_new
 
-    files = init_files([s.strip() for s in stages.split(",") if s.strip()], today().isoformat())
+    chosen = [s.strip() for s in stages.split(",") if s.strip()] if stages else list(CLASSIC_STAGES)
+    files = init_files(chosen, today().isoformat())
     for path in write_new(folder, files, force):
         typer.echo(f"wrote {path}")
     typer.echo(f"Next: cd {folder} && cjmap validate && cjmap render")
