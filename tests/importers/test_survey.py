@@ -22,7 +22,7 @@ def test_scores_map_onto_the_emotion_scale() -> None:
     assert to_emotion(9, (1, 5), (-2, 2)) == 2
 
 
-def test_survey_becomes_metrics_emotions_and_evidence(run_cli, tmp_path: Path, monkeypatch) -> None:
+def test_survey_becomes_metrics_emotions_and_evidence(run_cli, tmp_path: Path, monkeypatch, golden) -> None:
     workspace = tmp_path / "ws"
     shutil.copytree(ROOT / "examples" / "laptop-online", workspace)
     (tmp_path / "exit-survey.csv").write_text(SURVEY, encoding="utf-8")
@@ -46,6 +46,7 @@ def test_survey_becomes_metrics_emotions_and_evidence(run_cli, tmp_path: Path, m
     assert "unknown touchpoint `A kiosk we do not have` (1 responses)" in result.stderr
     assert "line 6: no numeric score, skipped" in result.stderr
     after = journey.read_text("utf-8")
+    golden(Path(__file__).parent / "golden" / "buy-a-laptop-after-survey.yaml", after)
     assert after.count("survey_score:") == 2 and "survey_score: 1.5" in after and "survey_score_n: 2" in after
     assert after.count("survey-exit-survey") == 2
     assert "# yaml-language-server" in after and before.splitlines()[0] == after.splitlines()[0]
