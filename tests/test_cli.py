@@ -196,3 +196,12 @@ def test_any_bytes_give_problems_or_a_clean_run_never_a_traceback(run_cli, tmp_p
     assert result.exit_code in (0, 1), repr(result)
     problems = json.loads(result.stdout)["problems"]
     assert all(p["line"] >= 1 and p["column"] >= 1 and p["code"].startswith("CJM") for p in problems)
+
+
+def test_alias_bomb_and_deep_nesting_through_the_cli(run_cli, write) -> None:
+    lines = ["kind: persona", "id: bomb", "a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"{chr(97 + n)}: &{chr(97 + n)} [{', '.join(['*' + chr(96 + n)] * 10)}]" for n in range(1, 10)]
+    bomb = run_cli("validate", str(write("bomb.yaml", "\n".join(lines) + "\n")), expect=1).stdout
+    assert "CJM101 error document expands to more than 1,000,000 nodes" in bomb
+    deep = run_cli("validate", str(write("deep.yaml", "kind: persona\nid: d\nx: " + "[" * 5000 + "]" * 5000)), expect=1)
+    assert "nesting deeper than 64 levels" in deep.stdout
