@@ -40,7 +40,7 @@ class BrokenInput(CjmapError):
 
 def plan(args: list[str], cwd: Path) -> tuple[Side, Side, list[str]]:
     """Two existing paths; or one or two revisions (also A..B and A...B) then path filters."""
-    if len(args) == 2 and all(Path(a).exists() for a in args) and not any(".." in a for a in args[:1]):
+    if len(args) == 2 and all(Path(a).exists() for a in args):
         return Side(args[0], path=Path(args[0])), Side(args[1], path=Path(args[1])), []
     if not args:
         raise CjmapError("give two files or folders (cjmap diff OLD NEW) or git revisions (cjmap diff main)")
@@ -48,9 +48,11 @@ def plan(args: list[str], cwd: Path) -> tuple[Side, Side, list[str]]:
     revisions: list[str] = []
     filters: list[str] = []
     for arg in args:
-        if not filters and len(revisions) < 2 and (".." in arg or is_revision(arg, root)):
-            revisions += _range(arg, root) if ".." in arg else [arg]
-        elif Path(arg).exists() or revisions:
+        is_path = Path(arg).exists()
+        is_range = ".." in arg and not is_path
+        if not filters and len(revisions) < 2 and not (revisions and is_path) and (is_range or is_revision(arg, root)):
+            revisions += _range(arg, root) if is_range else [arg]
+        elif revisions and is_path:
             filters.append(arg)
         else:
             raise CjmapError(f"`{arg}` is neither a file nor a git revision known here")

@@ -143,3 +143,16 @@ def test_git_driver_arguments(run_cli, tmp_path: Path) -> None:
     ).stdout
     assert "-on: push\n+on: pull_request" in text
     assert "expects the 7 arguments" in run_cli("diff", "--git-driver", "x", expect=2).stderr
+
+
+def test_relative_paths_with_dots_are_paths_not_ranges(run_cli, tmp_path: Path, monkeypatch) -> None:
+    shutil.copytree(CASES / "emotions", tmp_path / "cases")
+    (tmp_path / "here").mkdir()
+    monkeypatch.chdir(tmp_path / "here")
+    assert "worsened by 1" in run_cli("diff", "../cases/old", "../cases/new", expect=0).stdout
+
+
+def test_filter_outside_the_current_folder(run_cli, repo: Path, monkeypatch) -> None:
+    (repo / "sub").mkdir()
+    monkeypatch.chdir(repo / "sub")
+    assert "worsened" in run_cli("diff", "main~2", "main", "--", "../maps", expect=0).stdout
