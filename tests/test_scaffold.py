@@ -53,7 +53,7 @@ def test_init_validates_renders_and_is_already_formatted(run_cli, tmp_path: Path
 def test_init_refuses_to_overwrite(run_cli, tmp_path: Path) -> None:
     (tmp_path / "cjmap.toml").write_text("# mine\n")
     result = run_cli("init", str(tmp_path), expect=2)
-    assert "would overwrite cjmap.toml" in result.stderr and files(tmp_path) == ["cjmap.toml"]
+    assert f"would overwrite {tmp_path / 'cjmap.toml'}" in result.stderr and files(tmp_path) == ["cjmap.toml"]
     assert (tmp_path / "cjmap.toml").read_text() == "# mine\n"
     run_cli("init", str(tmp_path), "--force", expect=0)
     assert files(tmp_path) == EXPECTED_FILES

@@ -247,11 +247,12 @@ def init(
 ) -> None:
     """Start a workspace: cjmap.toml, a persona, evidence, a journey, schemas, CI and pre-commit."""
     from cjmap.config import today
-    from cjmap.scaffold import CLASSIC_STAGES, init_files, write_new
+    from cjmap.output import write_new
+    from cjmap.scaffold import CLASSIC_STAGES, init_files
 
     chosen = [s.strip() for s in stages.split(",") if s.strip()] if stages else list(CLASSIC_STAGES)
     files = init_files(chosen, today().isoformat())
-    for path in write_new(folder, files, force):
+    for path in write_new({folder / name: text for name, text in files.items()}, force):
         typer.echo(f"wrote {path}")
     typer.echo(f"Next: cd {folder} && cjmap validate && cjmap render")
 

@@ -16,7 +16,8 @@ from cjmap.importers import mermaid, spreadsheet, survey
 from cjmap.importers._common import read_text, to_yaml
 from cjmap.linter import check
 from cjmap.model import Journey
-from cjmap.output import write_atomic
+from cjmap.output import write_atomic, write_new
+from cjmap.scaffold import FOLDERS
 from cjmap.workspace import Entry, Workspace
 
 SCHEMA = "../schemas/draft-07/{kind}.schema.json"
@@ -33,22 +34,10 @@ def _workspace(config: Config) -> Workspace | None:
 
 
 def _folder(config: Config, out: Path | None, kind: str) -> Path:
+    """Where new files of `kind` go: --out, else the workspace's folder for them, else here."""
     if out is not None:
         return out
-    return (
-        config.root / {"journey": "journeys", "persona": "personas", "evidence": "research"}[kind]
-        if config.file
-        else Path(".")
-    )
-
-
-def _write(files: dict[Path, str], force: bool) -> list[Path]:
-    existing = [str(p) for p in files if p.exists()]
-    if existing and not force:
-        raise CjmapError(f"would overwrite {', '.join(existing)}; nothing written (use --force to replace)")
-    for path, text in files.items():
-        write_atomic(path, text)
-    return list(files)
+    return config.root / FOLDERS[kind] if config.file else Path(".")
 
 
 def import_csv(
@@ -76,7 +65,7 @@ def import_csv(
     if not persona and not (workspace and workspace.personas):
         result.notes.append(f"the journey follows persona `{chosen}`: add it, or import again with --persona")
     target = _folder(config, out, "journey") / f"{journey_id}.yaml"
-    result.paths = _write({target: to_yaml([imported.journey], SCHEMA.format(kind="journey"))}, force)
+    result.paths = write_new({target: to_yaml([imported.journey], SCHEMA.format(kind="journey"))}, force)
     return result
 
 
@@ -115,7 +104,7 @@ def import_mermaid(path: Path, journey_id: str | None, out: Path | None, force: 
                     [persona], SCHEMA.format(kind="persona")
                 )
                 known.add(persona["id"])
-    result.paths = _write(files, force)
+    result.paths = write_new(files, force)
     return result
 
 
@@ -155,7 +144,7 @@ def import_survey(
     _check_readable(updated, journey_path)
     evidence_path = _folder(config, None, "evidence") / f"{evidence['id']}.yaml"
     result = Written()
-    result.paths = _write({evidence_path: to_yaml([evidence], SCHEMA.format(kind="evidence"))}, force)
+    result.paths = write_new({evidence_path: to_yaml([evidence], SCHEMA.format(kind="evidence"))}, force)
     write_atomic(journey_path, updated)
     result.paths.append(journey_path)
     result.notes.append(f"{found.responses} responses; {len(found.scores)} touchpoints updated")

@@ -27,6 +27,16 @@ def write_report(result: Report, format_name: str, output: Path | None) -> None:
     write_atomic(output, buffer.getvalue())
 
 
+def write_new(files: dict[Path, str], force: bool) -> list[Path]:
+    """Write every file atomically, or none of them when one exists already (unless `force`)."""
+    existing = [str(p) for p in files if p.exists()]
+    if existing and not force:
+        raise CjmapError(f"would overwrite {', '.join(existing)}; nothing written (use --force to replace)")
+    for path, text in files.items():
+        write_atomic(path, text)
+    return list(files)
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write `text` as UTF-8 to a temporary file beside `path`, then rename it over `path`."""
     write_atomic_bytes(path, text.encode("utf-8"))

@@ -12,7 +12,7 @@ from cjmap import templating
 from cjmap.config import Config
 from cjmap.errors import CjmapError
 from cjmap.model import ID_PATTERN
-from cjmap.output import write_atomic
+from cjmap.output import write_new
 from cjmap.schema import render as render_schema
 from cjmap.schema import schemas
 
@@ -85,18 +85,6 @@ def init_files(stages: list[str], today: str) -> dict[str, str]:
     return files
 
 
-def write_new(root: Path, files: dict[str, str], force: bool) -> list[Path]:
-    """Write every file, or none when one exists already (unless `force`)."""
-    existing = [name for name in files if (root / name).exists()]
-    if existing and not force:
-        raise CjmapError(f"{root}: would overwrite {', '.join(existing)}; nothing written (use --force to replace)")
-    written = []
-    for name, content in files.items():
-        write_atomic(root / name, content)
-        written.append(root / name)
-    return written
-
-
 def new_file(kind: str, identifier: str, config: Config) -> Path:
     """Write one skeleton file where the workspace keeps that kind; refuses to overwrite.
 
@@ -124,5 +112,5 @@ def new_file(kind: str, identifier: str, config: Config) -> Path:
             stages=stages,
         )
     path = config.root / FOLDERS[kind] / f"{identifier}.yaml"
-    write_new(config.root, {str(path.relative_to(config.root)): content}, force=False)
+    write_new({path: content}, force=False)
     return path
