@@ -415,8 +415,8 @@ def import_mermaid(
 @export_app.command("csv")
 @fatal_errors
 def export_csv(
+    journey: Annotated[str, typer.Option("--journey", help="Id of the journey to export.")],
     paths: PathsArg = None,
-    journey: Annotated[str, typer.Option("--journey", help="Id of the journey to export.")] = "",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
     config_file: ConfigOpt = None,
 ) -> None:

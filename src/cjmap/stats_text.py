@@ -18,6 +18,9 @@ def report(stats: dict[str, Any], out: TextIO) -> None:
     from rich.table import Table
 
     console = Console(file=out, width=140, highlight=False)
+    if not stats["journeys"]:
+        console.print("No journeys found.")
+        return
     for journey in stats["journeys"]:
         table = Table(title=f"{journey['title']} ({journey['id']})", title_justify="left", show_lines=False)
         for column in ("Stage", "Touchpoints", "Mean emotion", "Lowest", "Pain points H/M/L", "Channels", "Critical"):
