@@ -226,6 +226,7 @@ def format_bytes(raw: bytes, display: str) -> tuple[Outcome, bytes | None]:
     source_text = text.replace("\r\n", "\n")
     try:
         before = _data(source_text, display)
+        _comments(source_text)
         formatted = format_text(source_text)
     except CjmapError as error:
         outcome.refused = f"not valid YAML, left as it is: {error}"
@@ -233,7 +234,7 @@ def format_bytes(raw: bytes, display: str) -> tuple[Outcome, bytes | None]:
     except Exception as error:  # ruamel.yaml raises many types; none may lose the user's file
         outcome.refused = f"ruamel.yaml could not format it, left as it is: {error}"
         return outcome, None
-    if _data(formatted, display) != before or _comments(formatted) != _comments(source_text):
+    if not _same(formatted, source_text, before, display):
         outcome.refused = "formatting would change its data or drop a comment; nothing written (please report this)"
         return outcome, None
     if formatted == source_text:
@@ -249,6 +250,16 @@ def format_bytes(raw: bytes, display: str) -> tuple[Outcome, bytes | None]:
     )
     final = formatted.replace("\n", "\r\n") if crlf else formatted
     return outcome, (b"\xef\xbb\xbf" if bom else b"") + final.encode("utf-8")
+
+
+def _same(formatted: str, original: str, data: list[Any], display: str) -> bool:
+    """Whether the formatted text reads back as the same data with the same comments."""
+    import yaml
+
+    try:
+        return _data(formatted, display) == data and _comments(formatted) == _comments(original)
+    except (CjmapError, yaml.YAMLError):
+        return False
 
 
 def format_paths(paths: list[Path], write: bool) -> FmtReport:

@@ -140,3 +140,16 @@ def test_cli_refuses_broken_files(run_cli, tmp_path: Path) -> None:
     path.write_text("kind: persona\nname: [oops\n")
     result = run_cli("fmt", str(path), expect=1)
     assert "not valid YAML" in result.stderr and path.read_text() == "kind: persona\nname: [oops\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.binary(max_size=200)
+    | st.text(alphabet=st.sampled_from(list("ab:-[]{}&*!|>'\"#,? \n\t0.~é")), max_size=200).map(
+        lambda t: t.encode("utf-8")
+    )
+)
+def test_fmt_of_any_bytes_formats_or_refuses_never_raises(raw: bytes) -> None:
+    outcome, new = format_bytes(raw, "x.yaml")
+    if new is not None:
+        assert data(new) == data(raw) and outcome.changed
