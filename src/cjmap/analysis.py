@@ -52,6 +52,19 @@ class JourneyAnalysis:
         """Share of emotions backed by evidence, or None without emotions."""
         return self.backed / self.emotions if self.emotions else None
 
+    def low_points(self, count: int = 3) -> list[tuple[Step, int]]:
+        """The touchpoints where someone feels worst (negative emotions only), lowest first."""
+        lows = []
+        for step in self.steps:
+            values = step.touchpoint.emotions(self.journey.personas).values()
+            if values and min(values) < 0:
+                lows.append((step, min(values)))
+        return sorted(lows, key=lambda pair: (pair[1], pair[0].index))[:count]
+
+    @property
+    def critical(self) -> list[Step]:
+        return [step for step in self.steps if step.touchpoint.critical]
+
     @property
     def gaps(self) -> list[Handoff]:
         """Hand-offs where the emotion drops: where the journey most needs attention."""
