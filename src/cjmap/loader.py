@@ -355,7 +355,7 @@ def _syntax_problem(source: Source, error: yaml.MarkedYAMLError) -> None:
     if error.context:
         message = f"{message} ({error.context})"
     hint = None
-    if "\\t" in message or "'\\t'" in message or _tab_at(source.text, line, column):
+    if "\\t" in message or _tab_at(source.text, line, column):
         hint = "YAML indents with spaces; replace the tab characters"
     source.problem(line, column, "yaml-syntax", message, hint)
 
