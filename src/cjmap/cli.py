@@ -438,4 +438,7 @@ def _default_format() -> str:
 
 def main() -> None:
     """Entry point of the `cjmap` script and `python -m cjmap`."""
+    # cjmap uses no pydantic plugins; looking them up through package metadata costs about
+    # 10 ms of every run (docs/benchmarks.md). A value the user set wins.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     sys.exit(app())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -101,6 +100,8 @@ def load_config(path: Path | None = None, targets: list[Path] | None = None) -> 
     path = path or find_config(_start(targets))
     if path is None:
         return Config()
+    import tomllib  # only when there is a file to read
+
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
