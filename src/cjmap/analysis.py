@@ -48,6 +48,14 @@ class JourneyAnalysis:
     improvements_by_status: dict[str, int] = field(default_factory=dict)
 
     @property
+    def by_stage(self) -> list[list[Step]]:
+        """The steps of each stage, in stage order (empty lists for empty stages)."""
+        grouped: list[list[Step]] = [[] for _ in self.journey.stages]
+        for step in self.steps:
+            grouped[step.stage_index].append(step)
+        return grouped
+
+    @property
     def coverage(self) -> float | None:
         """Share of emotions backed by evidence, or None without emotions."""
         return self.backed / self.emotions if self.emotions else None

@@ -29,10 +29,10 @@ def _summary(steps: list[Step], personas: list[str]) -> dict[str, Any]:
 
 def journey_stats(analysis: JourneyAnalysis) -> dict[str, Any]:
     journey = analysis.journey
-    stages = []
-    for index, stage in enumerate(journey.stages):
-        steps = [s for s in analysis.steps if s.stage_index == index]
-        stages.append({"id": stage.id, "name": stage.name, **_summary(steps, journey.personas)})
+    stages = [
+        {"id": stage.id, "name": stage.name, **_summary(steps, journey.personas)}
+        for stage, steps in zip(journey.stages, analysis.by_stage, strict=True)
+    ]
     drops = [(s.id, d) for s, _, d in analysis.funnel if d is not None]
     largest = max(drops, key=lambda pair: pair[1], default=None)
     return {

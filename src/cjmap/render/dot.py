@@ -59,10 +59,10 @@ def to_dot(analysis: JourneyAnalysis, scale: tuple[int, int]) -> str:
     lines += [f"  {key}={quote(value)};" for key, value in attrs.items()]
     lines.append('  node [fontname="Helvetica", fontsize=10, style=filled];')
     lines.append('  edge [color="#666666"];')
-    for s, stage in enumerate(journey.stages):
+    for s, (stage, steps) in enumerate(zip(journey.stages, analysis.by_stage, strict=True)):
         lines.append(f"  subgraph {quote(f'cluster_{s}')} {{")
         lines.append(f'    label={quote(stage.name)}; style="rounded"; color="#bbbbbb";')
-        lines += [f"    {_node(step, journey.personas, scale)}" for step in analysis.steps if step.stage_index == s]
+        lines += [f"    {_node(step, journey.personas, scale)}" for step in steps]
         lines.append("  }")
     lines += [f"  {quote(a.touchpoint.id)} -> {quote(b.touchpoint.id)};" for a, b in path_edges(analysis.steps)]
     lines.append("}")

@@ -89,9 +89,7 @@ def page(context: RenderContext, analysis: JourneyAnalysis) -> dict[str, Any]:
         "analysis": analysis,
         "personas": [personas[p] for p in journey.personas if p in personas],
         "names": {p: personas[p].name for p in journey.personas if p in personas},
-        "stages": [
-            (stage, sum(1 for s in analysis.steps if s.stage_index == i)) for i, stage in enumerate(journey.stages)
-        ],
+        "stages": [(stage, len(steps)) for stage, steps in zip(journey.stages, analysis.by_stage, strict=True)],
         "curves": curves(analysis, {p: personas[p].name for p in personas}, workspace.config.emotion_scale),
         "curve_width": max(len(analysis.steps), 1) * COLUMN,
         "curve_height": CURVE_HEIGHT,

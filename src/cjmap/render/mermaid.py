@@ -42,9 +42,9 @@ def to_mermaid(analysis: JourneyAnalysis, context: RenderContext, scale: tuple[i
     journey = analysis.journey
     names = {e.model.id: e.model.name for e in context.workspace.personas}
     lines = ["journey", f"    title {text(journey.title)}"]
-    for s, stage in enumerate(journey.stages):
+    for stage, steps in zip(journey.stages, analysis.by_stage, strict=True):
         lines.append(f"    section {text(stage.name)}")
-        for step in (step for step in analysis.steps if step.stage_index == s):
+        for step in steps:
             emotions = step.touchpoint.emotions(journey.personas)
             if not emotions:
                 context.note("touchpoints without an emotion are shown with the neutral score 3")
