@@ -76,13 +76,9 @@ def diff_workspaces(old: Workspace, new: Workspace) -> Diff:
         )
     old_journeys = {e.model.id: e.model for e in old.journeys}
     new_journeys = {e.model.id: e.model for e in new.journeys}
-    renames, added, removed = _match(old_journeys, new_journeys, _journey_fields)
-    changes += [Change("workspace", "journey", i, "added", new=new_journeys[i].title) for i in added]
-    changes += [Change("workspace", "journey", i, "removed", old=old_journeys[i].title) for i in removed]
-    for old_id, new_id in renames.items():
-        if old_id != new_id:
-            changes.append(Change("workspace", "journey", new_id, "renamed", "id", old_id, new_id))
-        changes += journey_changes(old_journeys[old_id], new_journeys[new_id])
+    changes += _compare_items(
+        "workspace", "journey", old_journeys, new_journeys, _journey_fields, journey_changes, lambda j: j.title
+    )
     titles = {j.id: j.title for j in old_journeys.values()} | {j.id: j.title for j in new_journeys.values()}
     return Diff(changes, titles)
 
@@ -140,14 +136,27 @@ def _match(old: dict[str, Any], new: dict[str, Any], fields: Any) -> tuple[dict[
     return pairs, added, removed
 
 
-def _compare_items(scope: str, item: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
-    pairs, added, removed = _match(old, new, _fields)
-    changes = [Change(scope, item, i, "added") for i in added]
-    changes += [Change(scope, item, i, "removed") for i in removed]
+def _compare_items(
+    scope: str,
+    item: str,
+    old: dict[str, Any],
+    new: dict[str, Any],
+    fields: Any = _fields,
+    nested: Any = None,
+    label: Any = None,
+) -> list[Change]:
+    """Unordered items by id: added and removed (with `label` shown), renamed, then each pair's
+    changes (`nested(old, new)`, or its field changes)."""
+    pairs, added, removed = _match(old, new, fields)
+    changes = [Change(scope, item, i, "added", new=label(new[i]) if label else None) for i in added]
+    changes += [Change(scope, item, i, "removed", old=label(old[i]) if label else None) for i in removed]
     for old_id, new_id in pairs.items():
         if old_id != new_id:
             changes.append(Change(scope, item, new_id, "renamed", "id", old_id, new_id))
-        changes += _field_changes(scope, item, new_id, _fields(old[old_id]), _fields(new[new_id]))
+        if nested is not None:
+            changes += nested(old[old_id], new[new_id])
+        else:
+            changes += _field_changes(scope, item, new_id, fields(old[old_id]), fields(new[new_id]))
     return changes
 
 
