@@ -1,21 +1,43 @@
-# Two commands for a newcomer: `make demo` and `make test`. Everything they need is installed here.
+# Two commands for a newcomer: `make demo` and `make test`. Everything they need is installed here,
+# from uv.lock, so a clean clone installs exactly the versions main was tested with.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT := out
+UV_VERSION := 0.13.9
+UV_HOME := .cache/uv
+UV := $(UV_HOME)/bin/uv
 MERMAID_VERSION := 11.17.2
 MERMAID_JS := .cache/mermaid.min.js
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# uv uses the Python given here and never downloads one of its own.
+export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: demo test bench lint schema browser clean
+.PHONY: demo test test-latest lock bench lint schema browser clean
 
-$(STAMP): pyproject.toml
+# uv itself comes from PyPI at a pinned version, in a small virtual environment of its own.
+$(UV):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "cjmap needs Python 3.11 or newer")'
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench,dev]'
+	$(PYTHON) -m venv $(UV_HOME)
+	$(UV_HOME)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --quiet --locked --all-groups --python $(PYTHON)
 	@touch $@
+
+# Refresh uv.lock after changing a dependency range in pyproject.toml (or to take newer releases:
+# `make lock UPGRADE=--upgrade`), then run `make test` and commit both files.
+lock: | $(UV)
+	$(UV) lock $(UPGRADE) --python $(PYTHON)
+
+# The suite against the newest releases pyproject.toml's ranges allow, ignoring uv.lock: shows
+# whether tomorrow's `pip install cjmap` still works. It does not touch .venv or uv.lock.
+test-latest: browser | $(UV)
+	rm -rf .venv-latest
+	$(UV) venv --quiet --python $(PYTHON) .venv-latest
+	VIRTUAL_ENV=.venv-latest $(UV) pip install --quiet --upgrade --editable . --group test --group bench --group dev
+	.venv-latest/bin/python -m pytest
 
 EXAMPLES := examples/laptop-online examples/bank-account
 
@@ -57,4 +79,4 @@ schema: $(STAMP)
 	$(BIN)/cjmap schema --out schemas
 
 clean:
-	rm -rf $(VENV) $(OUT) .cache bench/workspaces
+	rm -rf $(VENV) .venv-latest $(OUT) .cache bench/workspaces

@@ -87,11 +87,30 @@ def test_recursive_alias_is_a_syntax_problem() -> None:
     assert rules_at(load("a: &r [*r]\n")) == [("yaml-syntax", 1, 8)]
 
 
-@pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 100_000])
-def test_deep_nesting_is_refused_without_recursion(depth: int) -> None:
-    source = load("a: " + "[" * depth + "]" * depth + "\n")
-    assert [p.rule for p in source.problems] == ["yaml-syntax"]
-    assert "nesting deeper" in source.problems[0].message
+@pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 1_000, 100_000])
+@pytest.mark.parametrize("opener", ["[", "{a: ", "- "])
+def test_deep_nesting_is_refused_without_recursion(depth: int, opener: str) -> None:
+    closer = {"[": "]", "{a: ": "}", "- ": ""}[opener]
+    text = "a: " + opener * depth + "x" + closer * depth + "\n" if opener != "- " else "- " * depth + "x\n"
+    source = load(text)
+    assert [(p.rule, p.message) for p in source.problems] == [("yaml-syntax", f"nesting deeper than {MAX_DEPTH} levels")]
+
+
+@pytest.mark.parametrize("wording", ["exceeded maximum nesting depth (while increasing flow level)", "too deeply nested"])
+def test_the_parsers_own_nesting_limit_reads_as_cjmaps(monkeypatch: pytest.MonkeyPatch, wording: str) -> None:
+    """Whatever libyaml build is installed, and whichever limit it has, users see one message."""
+    import yaml
+
+    from cjmap import loader
+
+    class Refusing:
+        def __init__(self, text: str) -> None:
+            mark = yaml.Mark("t.yaml", 0, 2, 7, None, None)
+            raise yaml.MarkedYAMLError(problem=wording, problem_mark=mark)
+
+    monkeypatch.setattr(loader, "Parser", Refusing)
+    assert rules_at(load("a: [[[[]]]]\n")) == [("yaml-syntax", 3, 8)]
+    assert load("a: [[[[]]]]\n").problems[0].message == f"nesting deeper than {MAX_DEPTH} levels"
 
 
 def test_duplicate_keys_are_reported_where_they_repeat() -> None:

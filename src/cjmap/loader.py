@@ -186,6 +186,10 @@ _NUMERIC_START = frozenset("0123456789+-.")
 _MAY_RESOLVE = _NUMERIC_START | frozenset("~nNtTfF")  # first characters of non-string plain scalars
 _CORE_TAGS = frozenset("tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq"))
 _MISSING = object()
+_TOO_DEEP = (f"nesting deeper than {MAX_DEPTH} levels", "journey maps need far fewer levels")
+# Newer libyaml builds refuse deep nesting themselves (PyYAML 6.0.4: "exceeded maximum nesting
+# depth"), sometimes before cjmap's own limit is reached: both read the same to users.
+_PARSER_TOO_DEEP = ("maximum nesting depth", "too deeply nested", "recursion")
 
 
 def resolve_plain(value: str) -> Any:
@@ -273,7 +277,7 @@ def _compose_document(parser: Any, source: Source) -> Any:
                 anchors[event.anchor] = (value, 1)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if len(stack) >= MAX_DEPTH:
-                _stop(source, event, f"nesting deeper than {MAX_DEPTH} levels", "journey maps need far fewer levels")
+                _stop(source, event, *_TOO_DEEP)
             if event.tag is not None and event.tag not in _CORE_TAGS:
                 _tag_problem(source, event)
             stack.append((container, is_map, key, event.anchor, total))
@@ -352,6 +356,9 @@ def _syntax_problem(source: Source, error: yaml.MarkedYAMLError) -> None:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = error.problem or "invalid YAML"
+    if any(words in message for words in _PARSER_TOO_DEEP):
+        source.problem(line, column, "yaml-syntax", *_TOO_DEEP)
+        return
     if error.context:
         message = f"{message} ({error.context})"
     hint = None
