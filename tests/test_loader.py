@@ -93,10 +93,14 @@ def test_deep_nesting_is_refused_without_recursion(depth: int, opener: str) -> N
     closer = {"[": "]", "{a: ": "}", "- ": ""}[opener]
     text = "a: " + opener * depth + "x" + closer * depth + "\n" if opener != "- " else "- " * depth + "x\n"
     source = load(text)
-    assert [(p.rule, p.message) for p in source.problems] == [("yaml-syntax", f"nesting deeper than {MAX_DEPTH} levels")]
+    assert [(p.rule, p.message) for p in source.problems] == [
+        ("yaml-syntax", f"nesting deeper than {MAX_DEPTH} levels")
+    ]
 
 
-@pytest.mark.parametrize("wording", ["exceeded maximum nesting depth (while increasing flow level)", "too deeply nested"])
+@pytest.mark.parametrize(
+    "wording", ["exceeded maximum nesting depth (while increasing flow level)", "too deeply nested"]
+)
 def test_the_parsers_own_nesting_limit_reads_as_cjmaps(monkeypatch: pytest.MonkeyPatch, wording: str) -> None:
     """Whatever libyaml build is installed, and whichever limit it has, users see one message."""
     import yaml
