@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from cjmap.render import mermaid
+from tests.conftest import ROOT
 
-from .conftest import ROOT
 from .render.conftest import context_for
 
 MERMAID_JS = ROOT / ".cache" / "mermaid.min.js"

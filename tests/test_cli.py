@@ -11,8 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cjmap import __version__
-
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 PERSONA = "kind: persona\nid: ana\nname: Ana\n"
 

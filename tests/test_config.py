@@ -7,6 +7,7 @@ import pytest
 
 from cjmap.config import CHANNELS, find_config, load_config, today
 from cjmap.errors import ConfigError
+from cjmap.linter import RuleSettings
 
 
 def test_defaults_without_a_file(tmp_path: Path) -> None:
@@ -44,10 +45,18 @@ def test_cjmap_toml_wins_in_the_same_folder(write, tmp_path: Path) -> None:
     ],
 )
 def test_invalid_settings_are_config_errors(write, tmp_path: Path, text: str, message: str) -> None:
+    """The file's shape is checked when it is read; rule names when the linter meets them."""
     write("cjmap.toml", text + "\n")
     with pytest.raises(ConfigError, match=None) as error:
-        load_config(targets=[tmp_path])
+        RuleSettings.of(load_config(targets=[tmp_path]))
     assert message in str(error.value) and "cjmap.toml" in str(error.value)
+
+
+def test_an_unknown_rule_name_stops_validate_with_a_configuration_error(write, tmp_path: Path, run_cli) -> None:
+    write("cjmap.toml", "[rules]\nmissing-emotoin = 'off'\n")
+    write("p.yaml", "kind: persona\nid: p\nname: P\n")
+    result = run_cli("validate", str(tmp_path), expect=2)
+    assert "unknown rule `missing-emotoin` in [rules] (did you mean `missing-emotion`?)" in result.stderr
 
 
 def test_explicit_config_must_exist(tmp_path: Path) -> None:
@@ -57,7 +66,10 @@ def test_explicit_config_must_exist(tmp_path: Path) -> None:
 
 def test_rule_levels_accept_codes_and_names(write, tmp_path: Path) -> None:
     write("cjmap.toml", "[rules]\nCJM203 = 'off'\nstale-review = 'error'\n")
-    assert load_config(targets=[tmp_path]).rules == {"missing-emotion": "off", "stale-review": "error"}
+    assert RuleSettings.of(load_config(targets=[tmp_path])).levels == {
+        "missing-emotion": "off",
+        "stale-review": "error",
+    }
 
 
 def test_today_honours_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,8 +10,7 @@ import pytest
 from cjmap.config import load_config
 from cjmap.linter import validate
 from cjmap.rules import RULES
-
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 EXAMPLES = ROOT / "examples"
 WORKSPACES = sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and p.name != "invalid")

@@ -8,8 +8,7 @@ import pytest
 
 from cjmap.loader import read_source
 from cjmap.schema import render, schemas
-
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 
 @pytest.mark.parametrize("name", sorted(schemas()))

@@ -1,11 +1,13 @@
 """What a journey map tells: its path, emotion curves, hand-offs, funnel and evidence coverage.
 
-Renderers (and `cjmap stats`) read these results; nothing here is computed twice elsewhere.
+Computed once per workspace (`analyses` keeps the results on it) and passed on: the rules that
+need the path (unreachable-touchpoint), the renderers and `cjmap stats` all read these results.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from cjmap.config import Config
 from cjmap.model import Journey, Stage, Touchpoint
@@ -38,6 +40,7 @@ class Handoff:
 class JourneyAnalysis:
     journey: Journey
     steps: list[Step]
+    edges: list[tuple[Step, Step]]  # the path: each touchpoint's `next`, else the following one
     curves: dict[str, list[int | None]]  # persona id ("all" when they agree) -> emotion per step
     handoffs: list[Handoff]
     funnel: list[tuple[Stage, float | None, float | None]]  # stage, conversion, drop-off
@@ -114,9 +117,24 @@ def curves(journey: Journey, journey_steps: list[Step]) -> dict[str, list[int | 
     return per_persona
 
 
-def handoffs(journey: Journey, journey_steps: list[Step]) -> list[Handoff]:
+def reachable(journey_steps: list[Step], edges: list[tuple[Step, Step]]) -> set[int]:
+    """Indexes of the steps reached from the first one along the path."""
+    following: dict[int, list[int]] = {}
+    for source, target in edges:
+        following.setdefault(source.index, []).append(target.index)
+    reached: set[int] = set()
+    todo = [0] if journey_steps else []
+    while todo:
+        current = todo.pop()
+        if current not in reached:
+            reached.add(current)
+            todo.extend(following.get(current, ()))
+    return reached
+
+
+def handoffs(journey: Journey, edges: list[tuple[Step, Step]]) -> list[Handoff]:
     found = []
-    for source, target in path_edges(journey_steps):
+    for source, target in edges:
         a, b = source.touchpoint, target.touchpoint
         changes = tuple(
             f"{label} {old} → {new}"
@@ -145,12 +163,14 @@ def funnel(journey: Journey) -> list[tuple[Stage, float | None, float | None]]:
 
 def analyse(journey: Journey, config: Config) -> JourneyAnalysis:
     journey_steps = steps(journey)
+    edges = path_edges(journey_steps)
     days = (config.today - journey.reviewed).days if journey.reviewed else None
     result = JourneyAnalysis(
         journey=journey,
         steps=journey_steps,
+        edges=edges,
         curves=curves(journey, journey_steps),
-        handoffs=handoffs(journey, journey_steps),
+        handoffs=handoffs(journey, edges),
         funnel=funnel(journey),
         stale=days is None or days > config.stale_after_days,
         days_since_review=days,
@@ -164,5 +184,15 @@ def analyse(journey: Journey, config: Config) -> JourneyAnalysis:
     return result
 
 
+def analyses(workspace: Workspace) -> list[JourneyAnalysis]:
+    """The analysis of every valid journey, in `workspace.journeys` order, computed once."""
+    memo: dict[str, Any] = workspace.memo
+    if "analyses" not in memo:
+        memo["analyses"] = [analyse(entry.model, workspace.config) for entry in workspace.journeys]
+    found: list[JourneyAnalysis] = memo["analyses"]
+    return found
+
+
 def analyse_workspace(workspace: Workspace) -> dict[str, JourneyAnalysis]:
-    return {entry.model.id: analyse(entry.model, workspace.config) for entry in workspace.journeys}
+    """The analyses by journey id."""
+    return {analysis.journey.id: analysis for analysis in analyses(workspace)}

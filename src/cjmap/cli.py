@@ -1,7 +1,8 @@
-"""The command line: parse options, call one core function, report, exit.
+"""The command line, Typer only: options in, one command call, a reporter, an exit code.
 
-Heavy modules (pydantic, the rules, jinja2) are imported inside the commands that need them so
-that `cjmap --help` and shell completion stay fast.
+Each command's work is in `cjmap.commands.<name>`, which returns a result and never prints; the
+result goes to a reporter from `cjmap.reporters`. Heavy modules (pydantic, the rules, jinja2) are
+imported inside the commands that need them so that `cjmap --help` and shell completion stay fast.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import functools
+import io
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -17,11 +19,9 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from cjmap import __version__
-from cjmap.diff_reporters import DIFF_REPORTER_BY_NAME
-from cjmap.errors import EXIT_OK, EXIT_PROBLEMS, CjmapError
+from cjmap import __version__, reporters
+from cjmap.errors import CjmapError
 from cjmap.render import RENDERER_BY_NAME
-from cjmap.reporters import REPORTER_BY_NAME
 
 app = typer.Typer(
     name="cjmap",
@@ -33,11 +33,11 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 PROGRESS_MIN = 5  # journeys; fewer render too fast for a progress bar to help
 # String enums whose values Typer offers as an option's choices (format names come from the registries).
-ReportFormat = enum.Enum("ReportFormat", {name: name for name in REPORTER_BY_NAME}, type=str)  # type: ignore[misc]
+ReportFormat = enum.Enum("ReportFormat", {name: name for name in reporters.VALIDATE}, type=str)  # type: ignore[misc]
 RenderFormat = enum.Enum("RenderFormat", {name: name for name in RENDERER_BY_NAME}, type=str)  # type: ignore[misc]
-DiffFormat = enum.Enum("DiffFormat", {name: name for name in DIFF_REPORTER_BY_NAME}, type=str)  # type: ignore[misc]
+DiffFormat = enum.Enum("DiffFormat", {name: name for name in reporters.DIFF}, type=str)  # type: ignore[misc]
 FailOn = enum.Enum("FailOn", {name: name for name in ("worsened", "removed", "any")}, type=str)  # type: ignore[misc]
-StatsFormat = enum.Enum("StatsFormat", {"text": "text", "json": "json"}, type=str)  # type: ignore[misc]
+StatsFormat = enum.Enum("StatsFormat", {name: name for name in reporters.STATS}, type=str)  # type: ignore[misc]
 NewKind = enum.Enum("NewKind", {k: k for k in ("persona", "journey", "evidence")}, type=str)  # type: ignore[misc]
 
 
@@ -55,6 +55,19 @@ def fatal_errors(command: F) -> F:
             raise typer.Exit(error.exit_code) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def emit(registry: dict[str, str], format_name: str, result: Any, output: Path | None = None) -> None:
+    """Hand `result` to the reporter called `format_name`: to stdout, or whole to `output`."""
+    reporter = reporters.get_reporter(registry, format_name)
+    if output is None:
+        reporter(result, sys.stdout)
+        return
+    from cjmap.output import write_text
+
+    buffer = io.StringIO()
+    reporter(result, buffer)
+    write_text(output, buffer.getvalue())
 
 
 def _version(value: bool) -> None:
@@ -100,15 +113,12 @@ def validate(
 
     Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage, configuration or I/O error.
     """
+    from cjmap.commands import validate as command
     from cjmap.config import load_config
-    from cjmap.linter import validate as run_validate
-    from cjmap.output import write_report
 
-    config = load_config(config_file, paths)
-    result = run_validate(paths, config)
-    write_report(result, output_format.value if output_format else _default_format(), output)
-    failing = result.count("error") + (result.count("warning") if strict else 0)
-    raise typer.Exit(EXIT_PROBLEMS if failing else EXIT_OK)
+    result = command.run(paths, load_config(config_file, paths))
+    emit(reporters.VALIDATE, output_format.value if output_format else _default_format(), result, output)
+    raise typer.Exit(command.exit_code(result, strict))
 
 
 @app.command()
@@ -132,18 +142,17 @@ def render(
     Files are named <journey-id>.<ext>, plus index.html for html. A workspace with errors is not
     rendered (its problems are shown, exit 1) unless --force.
     """
+    from cjmap.commands import render as command
     from cjmap.config import load_config
-    from cjmap.output import write_report
-    from cjmap.rendering import render_workspace
+    from cjmap.reporters.written import report
 
     config = load_config(config_file, paths)
     chosen = [f.value for f in formats] if formats else ["html"]
     with progress_bar(quiet) as start:
-        result = render_workspace(paths, config, chosen, out, journeys, force, layout_timeout, start)
+        result = command.run(paths, config, chosen, out, journeys, force, layout_timeout, start)
     if result.blocked:
-        write_report(result.errors, "text", None)
-    for note in [] if quiet else result.notes:
-        typer.echo(f"note: {note}", err=True)
+        emit(reporters.VALIDATE, "text", result.errors)
+    report([], [] if quiet else result.notes, sys.stdout, sys.stderr)
     typer.echo(result.summary)
     raise typer.Exit(result.exit_code)
 
@@ -174,13 +183,15 @@ def diff(
 
     Exit codes: 0 by default, 1 with --exit-code or --fail-on when such changes exist, 2 on errors.
     """
+    from cjmap.commands import diff as command
     from cjmap.config import load_config
-    from cjmap.diffing import run_diff
 
-    chosen = output_format.value if output_format else "text"
-    result = run_diff(args or [], load_config(config_file), git_driver, chosen, output)
-    failing = (exit_code and result.has("any")) or (fail_on is not None and result.has(fail_on.value))
-    raise typer.Exit(EXIT_PROBLEMS if failing else EXIT_OK)
+    result = command.run(args or [], load_config(config_file), git_driver)
+    if result.plain is not None:
+        typer.echo(result.plain, nl=False)
+    else:
+        emit(reporters.DIFF, output_format.value if output_format else "text", result.diff, output)
+    raise typer.Exit(result.exit_code(exit_code, fail_on.value if fail_on else None))
 
 
 @app.command()
@@ -193,23 +204,13 @@ def fmt(
 ) -> None:
     """Lay map files out canonically (key order, 2-space indents, quoting, blank lines between
     stages), keeping every comment and value. Nothing is written unless proved unchanged in meaning."""
+    from cjmap.commands import fmt as command
     from cjmap.config import load_config
-    from cjmap.fmt import format_paths
+    from cjmap.reporters.fmt import report
 
-    report = format_paths(load_config(config_file, paths).targets(paths), write=not (check or diff))
-    for outcome in report.outcomes:
-        if outcome.refused:
-            typer.echo(f"{outcome.path}: {outcome.refused}", err=True)
-        elif outcome.changed:
-            typer.echo(
-                outcome.diff if diff else f"{'would reformat' if check or diff else 'reformatted'} {outcome.path}",
-                nl=not diff,
-            )
-    typer.echo(
-        f"{len(report.changed)} of {len(report.outcomes)} files {'would change' if check or diff else 'changed'}",
-        err=diff,
-    )
-    raise typer.Exit(EXIT_PROBLEMS if report.refused or (check and report.changed) else EXIT_OK)
+    result = command.run(paths, load_config(config_file, paths), check=check, diff=diff)
+    report(result, sys.stdout, sys.stderr, diff=diff)
+    raise typer.Exit(result.exit_code)
 
 
 @app.command()
@@ -220,19 +221,11 @@ def stats(
     config_file: ConfigOpt = None,
 ) -> None:
     """What the maps say: emotions, pain points, channel mix, drop-offs, hand-off gaps, evidence."""
-    import json
-
+    from cjmap.commands import stats as command
     from cjmap.config import load_config
-    from cjmap.linter import check
-    from cjmap.stats import workspace_stats
-    from cjmap.stats_text import report
 
-    config = load_config(config_file, paths)
-    figures = workspace_stats(check(paths, config)[0])
-    if output_format is not None and output_format.value == "json":
-        typer.echo(json.dumps(figures, indent=2, ensure_ascii=False))
-    else:
-        report(figures, sys.stdout)
+    figures = command.run(paths, load_config(config_file, paths))
+    emit(reporters.STATS, output_format.value if output_format else "text", figures)
 
 
 @app.command()
@@ -246,15 +239,13 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Replace files that exist already.")] = False,
 ) -> None:
     """Start a workspace: cjmap.toml, a persona, evidence, a journey, schemas, CI and pre-commit."""
+    from cjmap.commands.init import init as command
     from cjmap.config import today
-    from cjmap.output import write_new
-    from cjmap.scaffold import CLASSIC_STAGES, init_files
+    from cjmap.reporters.written import report
 
-    chosen = [s.strip() for s in stages.split(",") if s.strip()] if stages else list(CLASSIC_STAGES)
-    files = init_files(chosen, today().isoformat())
-    for path in write_new({folder / name: text for name, text in files.items()}, force):
-        typer.echo(f"wrote {path}")
-    typer.echo(f"Next: cd {folder} && cjmap validate && cjmap render")
+    created = command(folder, stages, force, today().isoformat())
+    report(created.paths, [], sys.stdout, sys.stderr)
+    typer.echo(f"Next: {created.next_step}")
 
 
 @app.command()
@@ -265,10 +256,11 @@ def new(
     config_file: ConfigOpt = None,
 ) -> None:
     """Add one skeleton persona, journey or evidence file where the workspace keeps them."""
+    from cjmap.commands.init import new_file
     from cjmap.config import load_config
-    from cjmap.scaffold import new_file
+    from cjmap.reporters.written import report
 
-    typer.echo(f"wrote {new_file(kind.value, identifier, load_config(config_file))}")
+    report([new_file(kind.value, identifier, load_config(config_file))], [], sys.stdout, sys.stderr)
 
 
 @app.command()
@@ -278,10 +270,10 @@ def rules(
     config_file: ConfigOpt = None,
 ) -> None:
     """List every rule with its code, name, severity, and a passing and a failing example."""
+    from cjmap.commands import rules as command
     from cjmap.config import load_config
-    from cjmap.rules_doc import describe_rules
 
-    typer.echo(describe_rules(load_config(config_file), name), nl=False)
+    typer.echo(command.run(load_config(config_file), name), nl=False)
 
 
 @app.command()
@@ -290,10 +282,10 @@ def schema(
     out: Annotated[Path, typer.Option("--out", help="Folder to write the schemas to.")] = Path("schemas"),
 ) -> None:
     """Write the JSON Schemas of the file format (one per kind, plus draft-07 copies for editors)."""
-    from cjmap.schema import write_schemas
+    from cjmap.commands import schema as command
+    from cjmap.reporters.written import report
 
-    for path in write_schemas(out):
-        typer.echo(f"wrote {path}")
+    report(command.run(out), [], sys.stdout, sys.stderr)
 
 
 @contextlib.contextmanager
@@ -334,10 +326,9 @@ OutOpt = Annotated[Path | None, typer.Option("--out", help="Folder to write to. 
 
 
 def _written(result: Any) -> None:
-    for note in result.notes:
-        typer.echo(f"note: {note}", err=True)
-    for path in result.paths:
-        typer.echo(f"wrote {path}")
+    from cjmap.reporters.written import report
+
+    report(result.paths, result.notes, sys.stdout, sys.stderr)
 
 
 @import_app.command("csv")
@@ -353,8 +344,8 @@ def import_csv(
 ) -> None:
     """One row per touchpoint (stage, touchpoint, channel, scope, owner, actions, thoughts, emotion,
     pain points, opportunities); `;` separates items in a cell."""
+    from cjmap.commands.imports import import_csv as run
     from cjmap.config import load_config
-    from cjmap.importing import import_csv as run
 
     announce = functools.partial(typer.echo, err=True)
     _written(run(file, journey, title, persona, out, force, load_config(config_file), announce))
@@ -376,8 +367,8 @@ def import_survey(
     config_file: ConfigOpt = None,
 ) -> None:
     """Mean score and count per touchpoint into metrics (and emotions), with the survey as evidence."""
+    from cjmap.commands.imports import import_survey as run
     from cjmap.config import load_config
-    from cjmap.importing import import_survey as run
 
     config = load_config(config_file)
     _written(
@@ -406,8 +397,8 @@ def import_mermaid(
     config_file: ConfigOpt = None,
 ) -> None:
     """Sections become stages, tasks touchpoints, actors personas, scores 1..5 emotions."""
+    from cjmap.commands.imports import import_mermaid as run
     from cjmap.config import load_config
-    from cjmap.importing import import_mermaid as run
 
     _written(run(file, journey, out, force, load_config(config_file)))
 
@@ -421,15 +412,15 @@ def export_csv(
     config_file: ConfigOpt = None,
 ) -> None:
     """The touchpoint inventory as CSV (cjmap import csv reads it back)."""
+    from cjmap.commands.imports import export_csv as run
     from cjmap.config import load_config
-    from cjmap.importing import export_csv as run
-    from cjmap.output import write_atomic
+    from cjmap.output import write_text
 
     text = run(paths, journey, load_config(config_file, paths))
     if output is None:
         typer.echo(text, nl=False)
     else:
-        write_atomic(output, text)
+        write_text(output, text)
 
 
 def _default_format() -> str:

@@ -1,4 +1,9 @@
-"""Workspace configuration: cjmap.toml, or [tool.cjmap] in pyproject.toml, found walking up."""
+"""Workspace configuration: cjmap.toml, or [tool.cjmap] in pyproject.toml, found walking up.
+
+This module keeps what the file says and checks its shape; it knows nothing of the code above it.
+Rule names in `[rules]` and `[per-file-ignores]` are checked against the rule registry by the
+linter, which raises the same ConfigError for a name it does not know.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from typing import Any
 
 from cjmap.errors import ConfigError
 from cjmap.loader import MAX_FILE_BYTES
-from cjmap.problem import SEVERITIES, suggest
+from cjmap.problem import SEVERITIES, did_you_mean
 
 CHANNELS = (
     "web",
@@ -30,6 +35,8 @@ CHANNELS = (
     "other",
 )
 RULE_LEVELS = (*SEVERITIES, "off")
+# Where `cjmap init`, `cjmap new` and the imports put new files of each kind.
+FOLDERS = {"persona": "personas", "journey": "journeys", "evidence": "research"}
 _KEYS = (
     "paths",
     "exclude",
@@ -54,8 +61,8 @@ class Config:
     emotion_scale: tuple[int, int] = (-2, 2)
     stale_after_days: int = 180
     max_file_size: int = MAX_FILE_BYTES
-    rules: dict[str, str] = field(default_factory=dict)
-    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    rules: dict[str, str] = field(default_factory=dict)  # rule name or code as written -> level
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> names or codes
     today: dt.date = field(default_factory=lambda: today())
 
     def targets(self, paths: list[Path] | None) -> list[Path]:
@@ -67,6 +74,16 @@ class Config:
     def workspace_paths(self) -> list[Path]:
         """Everything the configuration file covers: its `paths`, else its folder."""
         return [self.root / p for p in self.paths] if self.paths else [self.root]
+
+    def folder(self, kind: str) -> Path:
+        """Where a new file of `kind` goes: the conventional folder of a configured workspace when
+        its `paths` read it (else the first of `paths`), or the current folder without a file."""
+        if self.file is None:
+            return Path(".")
+        conventional = FOLDERS[kind]
+        if not self.paths or conventional in {p.strip("/") for p in self.paths}:
+            return self.root / conventional
+        return self.root / self.paths[0]
 
 
 def today() -> dt.date:
@@ -108,14 +125,23 @@ def load_config(path: Path | None = None, targets: list[Path] | None = None) -> 
         raise ConfigError(f"{path}: cannot read configuration: {error}") from error
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from error
-    table = document.get("tool", {}).get("cjmap", {}) if path.name == "pyproject.toml" else document
+    table = _tool_table(document) if path.name == "pyproject.toml" else document
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.cjmap] must be a table")
     return _build(table, path)
 
 
+def _tool_table(document: dict[str, Any]) -> Any:
+    tool = document.get("tool", {})
+    return tool.get("cjmap", {}) if isinstance(tool, dict) else {}
+
+
 def _start(targets: list[Path] | None) -> Path:
+    """The folder to search from: the path as given (a symlink is not followed to its target's
+    workspace), made absolute."""
     if not targets:
-        return Path.cwd().resolve()
-    first = targets[0].resolve()
+        return Path.cwd()
+    first = Path(os.path.abspath(targets[0]))
     return first if first.is_dir() else first.parent
 
 
@@ -159,35 +185,15 @@ def _positive(table: dict[str, Any], key: str, default: int, path: Path) -> int:
 
 
 def _rule_levels(table: Any, path: Path) -> dict[str, str]:
-    from cjmap.rules import RULES_BY_KEY
-
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [rules] must be a table of rule = level")
-    levels: dict[str, str] = {}
     for key, level in table.items():
-        rule = RULES_BY_KEY.get(key)
-        if rule is None:
-            raise ConfigError(f"{path}: unknown rule `{key}` in [rules]{did_you_mean(key, RULES_BY_KEY)}")
         if level not in RULE_LEVELS:
             raise ConfigError(f"{path}: rule `{key}` level must be one of {', '.join(RULE_LEVELS)}")
-        levels[rule.NAME] = level
-    return levels
+    return dict(table)
 
 
 def _ignores(table: Any, path: Path) -> dict[str, tuple[str, ...]]:
-    from cjmap.rules import RULES_BY_KEY
-
     if not isinstance(table, dict) or not all(_is_list(v, str) for v in table.values()):
         raise ConfigError(f"{path}: [per-file-ignores] must map glob patterns to lists of rules")
-    for names in table.values():
-        for name in names:
-            if name not in RULES_BY_KEY:
-                raise ConfigError(
-                    f"{path}: unknown rule `{name}` in [per-file-ignores]{did_you_mean(name, RULES_BY_KEY)}"
-                )
-    return {glob: tuple(RULES_BY_KEY[n].NAME for n in names) for glob, names in table.items()}
-
-
-def did_you_mean(word: str, choices: Any) -> str:
-    hint = suggest(word, choices)
-    return f" ({hint})" if hint else ""
+    return {glob: tuple(names) for glob, names in table.items()}

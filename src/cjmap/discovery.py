@@ -1,4 +1,13 @@
-"""Find map files under the paths a user gives."""
+"""The one discovery rule: which files cjmap reads, on disk and in git alike.
+
+A file is read when its name ends in .yaml or .yml, no folder on its way is hidden (starts with
+`.`), and no `exclude` glob matches its path relative to the workspace root (or one of that
+path's folders). "On its way" is below the folder being walked, or below the workspace root for a
+file named on the command line or read from git: a folder given is never hidden by its own name,
+while `.github/workflows/ci.yml` named by a pre-commit hook is. The rule is the same for folders
+walked, files named on the command line, files read from a git revision and files `cjmap fmt`
+touches, and it does not depend on the current folder.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +15,13 @@ import fnmatch
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from cjmap.errors import PathError
+
+if TYPE_CHECKING:
+    from cjmap.config import Config
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -23,19 +36,67 @@ class Candidate:
     inode: tuple[int, int] = (0, 0)
 
 
+@dataclass(frozen=True)
+class Selection:
+    """The discovery rule for one workspace: its root and its `exclude` globs."""
+
+    root: Path
+    exclude: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, config: Config) -> Selection:
+        return cls(config.root, config.exclude)
+
+    def relative(self, path: Path | str, base: Path | None = None) -> str:
+        """`path` relative to the workspace root when below it, else to `base` (the folder a walk
+        started from), else its name; always with `/`. Lexical: the file need not exist."""
+        absolute = os.path.abspath(path)
+        for anchor in (self.root, base):
+            if anchor is None:
+                continue
+            relative = os.path.relpath(absolute, os.path.abspath(anchor))
+            if not relative.startswith(".." + os.sep) and relative != "..":
+                return PurePosixPath(Path(relative)).as_posix()
+        return Path(absolute).name
+
+    def skips(self, path: Path | str, walked_from: Path | None = None) -> bool:
+        """Whether the rule leaves this path out: hidden on its way, or excluded."""
+        way = _relative_to(path, walked_from) if walked_from is not None else self.relative(path)
+        if any(part.startswith(".") and part not in (".", "..") for part in way.split("/")):
+            return True
+        parts = self.relative(path, walked_from).split("/")
+        prefixes = ["/".join(parts[: n + 1]) for n in range(len(parts))]
+        return any(fnmatch.fnmatchcase(prefix, pattern) for pattern in self.patterns for prefix in prefixes)
+
+    @property
+    def patterns(self) -> tuple[str, ...]:
+        return tuple(pattern.removeprefix("./").rstrip("/") for pattern in self.exclude)
+
+
+def _relative_to(path: Path | str, folder: Path) -> str:
+    return PurePosixPath(Path(os.path.relpath(os.path.abspath(path), os.path.abspath(folder)))).as_posix()
+
+
+def is_yaml(name: str) -> bool:
+    return name.endswith(SUFFIXES)
+
+
 def discover(
     paths: list[Path],
-    exclude: tuple[str, ...] = (),
+    selection: Selection,
     seen: set[tuple[int, int]] | None = None,
 ) -> list[Candidate]:
     """Files named directly and YAML files found walking folders, each file once (and none of
-    those already in `seen`, which is updated)."""
+    those already in `seen`, which is updated), all passed through the discovery rule."""
     seen = set() if seen is None else seen
     found: list[Candidate] = []
     for given in paths:
         if not given.exists():
             raise PathError(f"{given}: no such file or directory")
-        candidates = [Candidate(given, str(given), True)] if not given.is_dir() else _walk(given, exclude)
+        if given.is_dir():
+            candidates: Iterator[Candidate] | list[Candidate] = _walk(given, selection)
+        else:
+            candidates = [] if selection.skips(given) else [Candidate(given, str(given), True)]
         for candidate in candidates:
             try:
                 info = candidate.path.stat()
@@ -48,8 +109,8 @@ def discover(
     return found
 
 
-def _walk(root: Path, exclude: tuple[str, ...]) -> Iterator[Candidate]:
-    """Walk `root` in sorted order, skipping hidden folders, excluded globs and symlink loops."""
+def _walk(root: Path, selection: Selection) -> Iterator[Candidate]:
+    """Walk `root` in sorted order, applying the discovery rule and skipping symlink loops."""
     visited: set[tuple[int, int]] = set()
     stack = [root]
     while stack:
@@ -64,13 +125,12 @@ def _walk(root: Path, exclude: tuple[str, ...]) -> Iterator[Candidate]:
             continue
         subfolders = []
         for entry in entries:
-            display = os.path.normpath(entry.path)
-            if _excluded(display, exclude) or entry.name.startswith("."):
+            if selection.skips(entry.path, root):
                 continue
             if _is_dir(entry):
                 subfolders.append(Path(entry.path))
-            elif entry.name.endswith(SUFFIXES):
-                yield Candidate(Path(entry.path), display, False)
+            elif is_yaml(entry.name):
+                yield Candidate(Path(entry.path), os.path.normpath(entry.path), False)
         stack.extend(reversed(subfolders))
 
 
@@ -79,7 +139,3 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return entry.is_dir()
     except OSError:
         return False
-
-
-def _excluded(display: str, exclude: tuple[str, ...]) -> bool:
-    return any(fnmatch.fnmatch(display, pattern) for pattern in exclude)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from cjmap.discovery import SUFFIXES
+from cjmap.discovery import Selection, is_yaml
 from cjmap.errors import CjmapError
 from cjmap.loader import Source, load_bytes
 
@@ -41,10 +41,15 @@ def merge_base(a: str, b: str, cwd: Path) -> str:
     return git(["merge-base", a, b], cwd).decode().strip()
 
 
-def read_revision(revision: str, root: Path, filters: list[str]) -> list[Source]:
-    """Every map file of `revision` under `filters` (paths relative to `root`), composed."""
+def read_revision(revision: str, root: Path, filters: list[str], selection: Selection) -> list[Source]:
+    """Every map file of `revision` under `filters` (paths relative to `root`) that the discovery
+    rule keeps, composed."""
     listing = git(["ls-tree", "-r", "-z", "--name-only", revision, "--", *filters], root)
-    names = [n for n in listing.decode("utf-8", "surrogateescape").split("\0") if n.endswith(SUFFIXES)]
+    names = [
+        n
+        for n in listing.decode("utf-8", "surrogateescape").split("\0")
+        if is_yaml(n) and not selection.skips(root / n)
+    ]
     if not names:
         return []
     request = "".join(f"{revision}:{name}\n" for name in names).encode("utf-8", "surrogateescape")

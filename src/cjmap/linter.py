@@ -1,4 +1,8 @@
-"""Run the rules over a workspace and stamp, filter and sort what they find."""
+"""Run the rules over a workspace and stamp, filter and sort what they find.
+
+The linter is where rule names meet the configuration: `[rules]` and `[per-file-ignores]` are
+checked against the rule registry here, so config.py never imports the rules.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,11 @@ from types import ModuleType
 from typing import cast
 
 from cjmap.config import Config
-from cjmap.problem import Problem, Severity
+from cjmap.discovery import Selection
+from cjmap.errors import ConfigError
+from cjmap.problem import Problem, Severity, did_you_mean
 from cjmap.rules import RULES, RULES_BY_KEY
-from cjmap.workspace import Workspace, load_workspace, paused_gc
+from cjmap.workspace import Workspace, open_workspace, paused_gc
 
 
 @dataclass(frozen=True)
@@ -29,49 +35,62 @@ class Report:
         return sum(1 for p in self.problems if p.severity == severity)
 
 
-def level(rule: ModuleType, config: Config) -> str:
-    """The rule's severity in this workspace: the configured one, else its default."""
-    return config.rules.get(rule.NAME, rule.SEVERITY)
+@dataclass(frozen=True)
+class RuleSettings:
+    """The configuration's rule levels and per-file ignores, by rule name, checked against the
+    registry (a name or code cjmap does not know is a configuration error)."""
+
+    levels: dict[str, str]
+    ignores: dict[str, frozenset[str]]
+
+    @classmethod
+    def of(cls, config: Config) -> RuleSettings:
+        where = config.file or Path("cjmap.toml")
+        levels = {_rule(key, where, "[rules]").NAME: level for key, level in config.rules.items()}
+        ignores = {
+            glob: frozenset(_rule(name, where, "[per-file-ignores]").NAME for name in names)
+            for glob, names in config.per_file_ignores.items()
+        }
+        return cls(levels, ignores)
+
+    def level(self, rule: ModuleType) -> str:
+        """The rule's severity in this workspace: the configured one, else its default."""
+        return self.levels.get(rule.NAME, rule.SEVERITY)
+
+    def stamp(self, problem: Problem) -> Problem | None:
+        """The problem with its rule's code and configured severity; None when the rule is off."""
+        rule = RULES_BY_KEY[problem.rule]
+        severity = self.level(rule)
+        return None if severity == "off" else replace(problem, code=rule.CODE, severity=cast(Severity, severity))
 
 
-def lint(workspace: Workspace) -> list[Problem]:
+def _rule(key: str, where: Path, table: str) -> ModuleType:
+    rule = RULES_BY_KEY.get(key)
+    if rule is None:
+        raise ConfigError(f"{where}: unknown rule `{key}` in {table}{did_you_mean(key, RULES_BY_KEY)}")
+    return rule
+
+
+def lint(workspace: Workspace) -> Report:
     """Loader and schema problems plus every enabled rule's findings, stamped and sorted."""
-    config = workspace.config
-    found = list(workspace.problems)
-    for rule in RULES:
-        if level(rule, config) != "off" and hasattr(rule, "check"):
-            found.extend(replace(p, rule=rule.NAME) for p in rule.check(workspace))
-    stamped = (stamp(p, config) for p in found if p.path not in workspace.context)
-    return sorted(p for p in stamped if p is not None and not _suppressed(p, workspace))
+    settings = RuleSettings.of(workspace.config)
+    with paused_gc():
+        found = list(workspace.problems)
+        for rule in RULES:
+            if settings.level(rule) != "off" and hasattr(rule, "check"):
+                found.extend(replace(p, rule=rule.NAME) for p in rule.check(workspace))
+        stamped = (settings.stamp(p) for p in found if p.path not in workspace.context)
+        kept = sorted(p for p in stamped if p is not None and not _suppressed(p, workspace, settings))
+    return Report(kept, workspace.checked)
 
 
 def validate(paths: list[Path] | None, config: Config) -> Report:
-    """Load, check and lint everything under `paths` (default: the configured ones).
-
-    When paths are given inside a configured workspace, the rest of the workspace is loaded as
-    context so that references to personas and evidence in other files resolve.
-    """
-    return check(paths, config)[1]
+    """Load, check and lint everything under `paths` (default: the configured ones)."""
+    return lint(open_workspace(paths, config))
 
 
-def check(paths: list[Path] | None, config: Config) -> tuple[Workspace, Report]:
-    """The loaded workspace and its report, for commands that go on to use the models."""
-    context = config.workspace_paths() if paths and config.file else None
-    with paused_gc():
-        workspace = load_workspace(config.targets(paths), config, context)
-        report = Report(lint(workspace), [p for p in workspace.sources if p not in workspace.context])
-    return workspace, report
-
-
-def stamp(problem: Problem, config: Config) -> Problem | None:
-    """The problem with its rule's code and configured severity; None when the rule is off."""
-    rule = RULES_BY_KEY[problem.rule]
-    severity = level(rule, config)
-    return None if severity == "off" else replace(problem, code=rule.CODE, severity=cast(Severity, severity))
-
-
-def _suppressed(problem: Problem, workspace: Workspace) -> bool:
-    for pattern, rules in workspace.config.per_file_ignores.items():
+def _suppressed(problem: Problem, workspace: Workspace, settings: RuleSettings) -> bool:
+    for pattern, rules in settings.ignores.items():
         if problem.rule in rules and _matches(problem.path, pattern, workspace.config):
             return True
     source = workspace.sources.get(problem.path)
@@ -80,10 +99,6 @@ def _suppressed(problem: Problem, workspace: Workspace) -> bool:
 
 
 def _matches(path: str, pattern: str, config: Config) -> bool:
-    if fnmatch.fnmatch(path, pattern):
-        return True
-    try:
-        relative = Path(path).resolve().relative_to(config.root.resolve()).as_posix()
-    except ValueError:
-        return False
-    return fnmatch.fnmatch(relative, pattern)
+    """Per-file-ignore globs match the path relative to the workspace root, or as shown."""
+    relative = Selection.of(config).relative(path)
+    return fnmatch.fnmatch(relative, pattern.removeprefix("./")) or fnmatch.fnmatch(path, pattern)

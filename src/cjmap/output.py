@@ -1,44 +1,30 @@
-"""Writing reports and files without ever leaving a half-written one behind."""
+"""The one writer: every file cjmap writes goes through here, whole or not at all.
+
+A file is written to a temporary file beside it and renamed into place, so nobody ever sees half of
+it, and a replaced file keeps its permissions.
+"""
 
 from __future__ import annotations
 
-import io
 import os
-import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cjmap.errors import CjmapError
-from cjmap.reporters import get_reporter
-
-if TYPE_CHECKING:
-    from cjmap.linter import Report
-
-
-def write_report(result: Report, format_name: str, output: Path | None) -> None:
-    """Report to stdout, or to `output` (written whole, then moved into place)."""
-    reporter = get_reporter(format_name)
-    if output is None:
-        reporter(result, sys.stdout)
-        return
-    buffer = io.StringIO()
-    reporter(result, buffer)
-    write_atomic(output, buffer.getvalue())
 
 
 def write_new(files: dict[Path, str], force: bool) -> list[Path]:
-    """Write every file atomically, or none of them when one exists already (unless `force`)."""
+    """Write every file, or none of them when one exists already (unless `force`)."""
     existing = [str(p) for p in files if p.exists()]
     if existing and not force:
         raise CjmapError(f"would overwrite {', '.join(existing)}; nothing written (use --force to replace)")
     for path, text in files.items():
-        write_atomic(path, text)
+        write_text(path, text)
     return list(files)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` as UTF-8 to a temporary file beside `path`, then rename it over `path`."""
+def write_text(path: Path, text: str) -> None:
+    """Write `text` as UTF-8 to `path`, atomically."""
     write_atomic_bytes(path, text.encode("utf-8"))
 
 

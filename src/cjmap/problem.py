@@ -36,6 +36,12 @@ class Problem:
         return f"{self.message} ({self.hint})" if self.hint else self.message
 
 
+def did_you_mean(word: object, choices: Iterable[object]) -> str:
+    """The `suggest` hint in parentheses, to end an error message; empty when nothing is close."""
+    hint = suggest(word, choices)
+    return f" ({hint})" if hint else ""
+
+
 def suggest(word: object, choices: Iterable[object]) -> str | None:
     """A "did you mean `x`?" hint for the closest of `choices`, if one is close."""
     import difflib  # only needed when there is a problem to explain

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from cjmap.model import MODELS
 
 DRAFT_2020 = "https://json-schema.org/draft/2020-12/schema"
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
+# Where map files written by cjmap point editors (yaml-language-server) for completion and checks,
+# relative to a file in one of the workspace's folders.
+EDITOR_SCHEMAS = "../schemas/draft-07"
+
+
+def editor_header(kind: str) -> str:
+    """The first comment line of a map file cjmap writes, pointing editors at its schema."""
+    return f"yaml-language-server: $schema={EDITOR_SCHEMAS}/{kind}.schema.json"
 
 
 def schemas() -> dict[str, dict[str, Any]]:
@@ -33,16 +40,3 @@ def to_draft_07(schema: dict[str, Any]) -> dict[str, Any]:
 
 def render(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-
-
-def write_schemas(out: Path) -> list[Path]:
-    """Write every schema under `out`, replacing each file atomically; returns the paths."""
-    written = []
-    for name, schema in schemas().items():
-        path = out / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(path.name + ".tmp")
-        temporary.write_text(render(schema), encoding="utf-8")
-        temporary.replace(path)
-        written.append(path)
-    return written

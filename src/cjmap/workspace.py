@@ -12,11 +12,11 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from cjmap.config import Config
-from cjmap.discovery import discover
-from cjmap.errors import PathError
+from cjmap.discovery import Selection, discover
+from cjmap.errors import CjmapError, PathError
 from cjmap.loader import KINDS, Document, Loc, Source, read_source
 from cjmap.model import MODELS, Evidence, Journey, Persona, Stage, Touchpoint
-from cjmap.problem import Problem, suggest
+from cjmap.problem import Problem, did_you_mean, suggest
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -47,6 +47,8 @@ class Workspace:
     broken_ids: set[tuple[str, str]] = field(default_factory=set)
     # files loaded only to resolve references: their own problems are not reported
     context: set[str] = field(default_factory=set)
+    # results computed once from the models and shared (analysis.analyses)
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def entries(self, kind: str) -> list[Entry[Any]]:
         """The valid documents of one kind: persona, evidence or journey."""
@@ -61,12 +63,34 @@ class Workspace:
         """Ids of that kind, including those of documents that failed validation."""
         return {e.model.id for e in self.entries(kind)} | {i for k, i in self.broken_ids if k == kind}
 
+    def journey(self, journey_id: str) -> Entry[Journey]:
+        """The journey with this id, or a CjmapError that names the closest one."""
+        for entry in self.journeys:
+            if entry.model.id == journey_id:
+                return entry
+        known = [e.model.id for e in self.journeys]
+        raise CjmapError(f"no journey `{journey_id}` in the workspace{did_you_mean(journey_id, known)}")
+
+    @property
+    def checked(self) -> list[str]:
+        """The files read for checking (not those read only as context), as shown to users."""
+        return [path for path in self.sources if path not in self.context]
+
     def touchpoints(self) -> Iterator[tuple[Entry[Journey], int, Stage, int, Touchpoint]]:
         """Every touchpoint with its journey, stage index, stage and index in the stage."""
         for journey in self.journeys:
             for s, stage in enumerate(journey.model.stages):
                 for t, touchpoint in enumerate(stage.touchpoints):
                     yield journey, s, stage, t, touchpoint
+
+
+def open_workspace(paths: list[Path] | None, config: Config) -> Workspace:
+    """The one way commands open a workspace: the files under `paths` (default: the configured
+    ones), validated into models. When paths are given inside a configured workspace, the rest
+    of it is loaded as context so that references to personas and evidence in other files
+    resolve; problems in context files are not reported."""
+    context = config.workspace_paths() if paths and config.file else None
+    return load_workspace(config.targets(paths), config, context)
 
 
 def load_workspace(paths: list[Path], config: Config, context: list[Path] | None = None) -> Workspace:
@@ -77,8 +101,9 @@ def load_workspace(paths: list[Path], config: Config, context: list[Path] | None
     """
     workspace = Workspace(config)
     seen: set[tuple[int, int]] = set()
-    candidates = discover(paths, config.exclude, seen)
-    extra = discover(context or [], config.exclude, seen)
+    selection = Selection.of(config)
+    candidates = discover(paths, selection, seen)
+    extra = discover(context or [], selection, seen)
     workspace.context.update(c.display for c in extra)
     candidates += extra
     with paused_gc():

@@ -8,9 +8,9 @@ import pytest
 
 from cjmap.config import Config
 from cjmap.diff import diff_workspaces, moved_items
-from cjmap.diff_reporters import get_diff_reporter
-from cjmap.diff_reporters.markdown import MARKER, escape
-from cjmap.diff_reporters.markdown import report as markdown_report
+from cjmap.reporters import DIFF, get_reporter
+from cjmap.reporters.diff.markdown import MARKER, escape
+from cjmap.reporters.diff.markdown import report as markdown_report
 from cjmap.workspace import load_workspace
 
 CASES = Path(__file__).parent / "cases"
@@ -26,7 +26,7 @@ def diff_case(name: str):
 
 def render(name: str, found) -> str:
     out = io.StringIO()
-    get_diff_reporter(name)(found, out)
+    get_reporter(DIFF, name)(found, out)
     return out.getvalue()
 
 

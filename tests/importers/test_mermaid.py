@@ -6,7 +6,7 @@ import pytest
 
 from cjmap.errors import CjmapError
 from cjmap.importers import mermaid
-from cjmap.importers._common import to_yaml
+from cjmap.layout import dump
 from cjmap.render.mermaid import score
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -48,7 +48,7 @@ def test_markdown_blocks_become_journeys_and_personas(golden) -> None:
     found = mermaid.diagrams(MARKDOWN)
     assert [line for line, _ in found] == [4, 27]
     journey, personas = mermaid.to_documents(mermaid.parse(found[0][1], found[0][0]), None, (-2, 2))
-    golden(GOLDEN / "my-working-day.yaml", to_yaml([journey, *personas]))
+    golden(GOLDEN / "my-working-day.yaml", dump([journey, *personas]))
     assert (
         journey["id"] == "my-working-day-part-1" and journey["scenario"] == "A day at the office, from coffee to home."
     )

@@ -29,10 +29,10 @@ def test_headers_match_synonyms_case_insensitively() -> None:
 
 
 def test_import_golden(golden) -> None:
-    from cjmap.importers._common import to_yaml
+    from cjmap.layout import dump
 
     imported = import_csv(INVENTORY, "from-sheet", "From a sheet", "ana")
-    golden(GOLDEN / "from-sheet.yaml", to_yaml([imported.journey]))
+    golden(GOLDEN / "from-sheet.yaml", dump([imported.journey]))
     tps = [tp for stage in imported.journey["stages"] for tp in stage["touchpoints"]]
     assert [tp["id"] for tp in tps] == ["poster-at-the-station", "friend-s-tip-at-lunch", "web-shop", "web-shop-2"]
     assert tps[3]["emotion"] == {"ana": 0, "ben": -2}

@@ -6,8 +6,9 @@ import pytest
 
 from cjmap.analysis import analyse_workspace
 from cjmap.config import load_config
-from cjmap.linter import check
+from cjmap.linter import lint
 from cjmap.render import RenderContext
+from cjmap.workspace import open_workspace
 
 from ..conftest import ROOT
 
@@ -15,7 +16,8 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 def context_for(folder: Path) -> RenderContext:
-    workspace, report = check([folder], load_config(targets=[folder]))
+    workspace = open_workspace([folder], load_config(targets=[folder]))
+    report = lint(workspace)
     assert not report.count("error"), report.problems
     return RenderContext(workspace, analyse_workspace(workspace))
 

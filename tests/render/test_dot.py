@@ -6,8 +6,7 @@ from cjmap.analysis import analyse
 from cjmap.config import Config
 from cjmap.model import Journey
 from cjmap.render import dot
-
-from .conftest import GOLDEN
+from tests.render.conftest import GOLDEN
 
 
 def test_dot_golden(laptop, golden) -> None:

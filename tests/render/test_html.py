@@ -4,8 +4,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from cjmap.render import html
-
-from .conftest import GOLDEN, context_for
+from tests.render.conftest import GOLDEN, context_for
 
 EVIL = "<script>alert(1)</script>"
 

@@ -4,8 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cjmap.render import mermaid
-
-from .conftest import GOLDEN
+from tests.render.conftest import GOLDEN
 
 
 def test_mermaid_golden(laptop, golden) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from cjmap.errors import CjmapError
@@ -33,7 +33,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "opportunities": ("opportunities", "opportunity", "ideas"),
 }
 REQUIRED = ("stage", "touchpoint", "channel")
-LISTS = ("actions", "thoughts", "pain_points", "opportunities")
 _SEVERITY = re.compile(r"^(.*?)\s*\[(low|medium|high)\]$")
 
 
@@ -41,7 +40,6 @@ _SEVERITY = re.compile(r"^(.*?)\s*\[(low|medium|high)\]$")
 class Imported:
     journey: dict[str, Any]
     mapping: dict[str, str]  # header as written -> field
-    notes: list[str] = field(default_factory=list)
 
 
 def _normal(header: str) -> str:

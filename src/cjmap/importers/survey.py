@@ -1,7 +1,7 @@
 """`cjmap import survey`: survey responses aggregated per touchpoint into metrics (and emotions),
 with an evidence entry for the survey linked from every touchpoint it measured.
 
-The journey file is edited with ruamel.yaml's round-trip mode, so its comments and layout stay.
+The journey file is edited through cjmap.layout (round trip and proof), so its comments stay.
 """
 
 from __future__ import annotations
@@ -61,26 +61,24 @@ def to_emotion(mean: float, survey_scale: tuple[float, float], scale: tuple[int,
 
 
 def apply(
-    journey_text: str,
+    documents: list[Any],
+    journey_id: str,
     found: Aggregate,
     evidence_id: str,
     metric: str,
     emotion_from: tuple[tuple[float, float], tuple[int, int]] | None,
-) -> str:
-    """The journey file's text with metrics, emotions and the evidence link added (comments kept)."""
-    from cjmap.fmt import _yaml, format_text
-
-    yaml = _yaml()
-    documents = list(yaml.load_all(journey_text))
+) -> None:
+    """Add metrics, emotions and the evidence link to the measured touchpoints of the journey
+    `journey_id` (ruamel.yaml round-trip documents, edited in place so comments stay); other
+    documents in the same file are left alone."""
     for document in documents:
+        if not isinstance(document, dict) or (document.get("kind"), document.get("id")) != ("journey", journey_id):
+            continue
         for stage in document.get("stages") or []:
             for touchpoint in stage.get("touchpoints") or []:
                 scores = found.scores.get(touchpoint.get("id"))
                 if scores:
                     _update(touchpoint, scores, evidence_id, metric, emotion_from)
-    buffer = io.StringIO()
-    yaml.dump_all(documents, buffer)
-    return format_text(buffer.getvalue())
 
 
 def _update(

@@ -8,9 +8,8 @@ The registry names modules, so the CLI can offer the choices without importing t
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -47,21 +46,14 @@ def get_renderer(name: str) -> ModuleType:
     return importlib.import_module(RENDERER_BY_NAME[name])
 
 
-def render_all(
-    context: RenderContext, formats: list[str], out: Path, advance: Callable[[], None] = lambda: None
-) -> list[Path]:
-    """Write `<journey-id>.<ext>` for every journey and format (plus index.html for html)."""
-    from cjmap.output import write_atomic_bytes
+def journey_files(context: RenderContext, analysis: JourneyAnalysis, formats: list[str]) -> Iterator[tuple[str, bytes]]:
+    """`<journey-id>.<ext>` and its content, for each format."""
+    for fmt in formats:
+        renderer = get_renderer(fmt)
+        yield f"{analysis.journey.id}.{renderer.EXTENSIONS[fmt]}", renderer.render(context, analysis, fmt)
 
-    written: list[Path] = []
-    for analysis in context.analyses.values():
-        for fmt in formats:
-            renderer = get_renderer(fmt)
-            path = out / f"{analysis.journey.id}.{renderer.EXTENSIONS[fmt]}"
-            write_atomic_bytes(path, renderer.render(context, analysis, fmt))
-            written.append(path)
-        advance()
+
+def index_files(context: RenderContext, formats: list[str]) -> Iterator[tuple[str, bytes]]:
+    """The pages that list every journey: index.html for html."""
     if "html" in formats:
-        written.append(out / "index.html")
-        write_atomic_bytes(written[-1], get_renderer("html").index(context))
-    return written
+        yield "index.html", get_renderer("html").index(context)

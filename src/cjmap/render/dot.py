@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cjmap.analysis import path_edges
-
 if TYPE_CHECKING:
     from cjmap.analysis import JourneyAnalysis, Step
     from cjmap.render import RenderContext
@@ -64,7 +62,7 @@ def to_dot(analysis: JourneyAnalysis, scale: tuple[int, int]) -> str:
         lines.append(f'    label={quote(stage.name)}; style="rounded"; color="#bbbbbb";')
         lines += [f"    {_node(step, journey.personas, scale)}" for step in steps]
         lines.append("  }")
-    lines += [f"  {quote(a.touchpoint.id)} -> {quote(b.touchpoint.id)};" for a, b in path_edges(analysis.steps)]
+    lines += [f"  {quote(a.touchpoint.id)} -> {quote(b.touchpoint.id)};" for a, b in analysis.edges]
     lines.append("}")
     return "\n".join(lines) + "\n"
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from cjmap import __version__, templating
 from cjmap.render.dot import colour
+from cjmap.wording import signed
 
 if TYPE_CHECKING:
     import jinja2
@@ -173,11 +174,6 @@ def plain(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(plain(v) for v in value)
     return str(value)
-
-
-def signed(value: int) -> str:
-    """+1, 0, -2: the sign always shown except for zero."""
-    return f"{value:+d}" if value else "0"
 
 
 def lowest(analysis: JourneyAnalysis) -> int | None:

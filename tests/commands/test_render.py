@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 LAPTOP = str(ROOT / "examples" / "laptop-online")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from cjmap.reporters.text import summary
+from cjmap.reporters.validate.text import summary
 
 if TYPE_CHECKING:
     from cjmap.linter import Report

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cjmap.fmt import format_bytes
+from cjmap.layout import format_bytes
 from cjmap.loader import Source, compose
 
 CASES = Path(__file__).parent / "cases"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-CASES = Path(__file__).parent / "cases"
+CASES = Path(__file__).parent.parent / "diff" / "cases"
 
 
 def git(repo: Path, *args: str) -> str:

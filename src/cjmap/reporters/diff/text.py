@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from cjmap.diff_reporters import SIGNS, describe, grouped, verdict
-from cjmap.reporters.text import printable, use_colour
+from cjmap.reporters.diff import SIGNS, describe, grouped, verdict
+from cjmap.reporters.terminal import printable, use_colour
 
 if TYPE_CHECKING:
     from cjmap.diff import Diff

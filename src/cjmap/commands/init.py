@@ -1,49 +1,53 @@
-"""`cjmap init` and `cjmap new`: start a workspace, or add one skeleton file, from templates/init."""
+"""`cjmap init` and `cjmap new`: start a workspace, or add one skeleton file, from templates/init.
+
+Map files from the templates are checked by the layout module: each must already be in the
+canonical layout and read back without a problem, or nothing is written.
+"""
 
 from __future__ import annotations
 
-import json
 import re
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cjmap import templating
+from cjmap import layout, templating
 from cjmap.config import Config
 from cjmap.errors import CjmapError
 from cjmap.model import ID_PATTERN
 from cjmap.output import write_new
+from cjmap.schema import EDITOR_SCHEMAS, schemas
 from cjmap.schema import render as render_schema
-from cjmap.schema import schemas
+from cjmap.wording import title_from_id
+from cjmap.workspace import open_workspace
 
 if TYPE_CHECKING:
     import jinja2
 
 CLASSIC_STAGES = ("awareness", "consideration", "decision", "delivery", "use", "monitoring", "loyalty", "advocacy")
-FOLDERS = {"persona": "personas", "journey": "journeys", "evidence": "research"}
-SCHEMAS = "../schemas/draft-07"
+
+
+@dataclass
+class Created:
+    """The files `cjmap init` wrote, and the command to run next."""
+
+    paths: list[Path] = field(default_factory=list)
+    next_step: str = ""
 
 
 @cache
 def environment() -> jinja2.Environment:
     env = templating.environment("templates/init", autoescape=False)  # YAML, quoted by the `yaml` filter
-    env.filters["yaml"] = yaml_scalar
+    env.filters["yaml"] = layout.scalar
     return env
 
 
-_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 ,.()'-]*")
-_SPECIAL = {"yes", "no", "on", "off", "true", "false", "null", "y", "n"}
-
-
-def yaml_scalar(text: str) -> str:
-    """`text` as a YAML scalar: plain when that reads back as the same text, else quoted (a JSON
-    string is a valid YAML double-quoted scalar)."""
-    plain = _PLAIN.fullmatch(text) and text.lower() not in _SPECIAL and not text.endswith(" ")
-    return text if plain else json.dumps(text, ensure_ascii=False)
-
-
 def _template(template: str, **values: Any) -> str:
-    return environment().get_template(template).render(schema=SCHEMAS, **values)
+    text = environment().get_template(template).render(schema=EDITOR_SCHEMAS, **values)
+    if template.endswith(".yaml.j2") and template != "pre-commit-config.yaml.j2":
+        layout.check_laid_out(text, template.removesuffix(".j2"))
+    return text
 
 
 def _check_id(value: str) -> str:
@@ -54,13 +58,17 @@ def _check_id(value: str) -> str:
     return value
 
 
-def _title(identifier: str) -> str:
-    return identifier.replace("-", " ").replace("_", " ").capitalize()
+def init(folder: Path, stages: str | None, force: bool, today: str) -> Created:
+    """Write a new workspace into `folder`: all its files, or none when one exists (unless `force`)."""
+    chosen = [s.strip() for s in stages.split(",") if s.strip()] if stages else list(CLASSIC_STAGES)
+    files = init_files(chosen, today)
+    written = write_new({folder / name: text for name, text in files.items()}, force)
+    return Created(written, f"cd {folder} && cjmap validate && cjmap render")
 
 
 def init_files(stages: list[str], today: str) -> dict[str, str]:
     """Relative path -> content of a new workspace."""
-    chosen = [{"id": _check_id(s), "name": _title(s)} for s in stages]
+    chosen = [{"id": _check_id(s), "name": title_from_id(s)} for s in stages]
     files = {
         "cjmap.toml": _template("cjmap.toml.j2"),
         "personas/primary-customer.yaml": _template(
@@ -89,19 +97,17 @@ def new_file(kind: str, identifier: str, config: Config) -> Path:
     """Write one skeleton file where the workspace keeps that kind; refuses to overwrite.
 
     A new journey follows the workspace's first persona and cites its first evidence."""
-    from cjmap.linter import check
-
     _check_id(identifier)
-    title, today = _title(identifier), config.today.isoformat()
+    title, today = title_from_id(identifier), config.today.isoformat()
     if kind == "persona":
         content = _template("persona.yaml.j2", id=identifier, name=title, evidence="")
     elif kind == "evidence":
         content = _template("evidence.yaml.j2", id=identifier, title=title, today=today)
     else:
-        workspace = check(None, config)[0] if config.file else None
+        workspace = open_workspace(None, config) if config.file else None
         persona = workspace.personas[0].model.id if workspace and workspace.personas else "primary-customer"
         evidence = workspace.evidence[0].model.id if workspace and workspace.evidence else ""
-        stages = [{"id": s, "name": _title(s)} for s in CLASSIC_STAGES]
+        stages = [{"id": s, "name": title_from_id(s)} for s in CLASSIC_STAGES]
         content = _template(
             "journey.yaml.j2",
             id=identifier,
@@ -111,6 +117,6 @@ def new_file(kind: str, identifier: str, config: Config) -> Path:
             evidence=evidence,
             stages=stages,
         )
-    path = config.root / FOLDERS[kind] / f"{identifier}.yaml"
+    path = config.folder(kind) / f"{identifier}.yaml"
     write_new({path: content}, force=False)
     return path

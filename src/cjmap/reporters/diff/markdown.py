@@ -11,7 +11,7 @@ import html
 import re
 from typing import TYPE_CHECKING, TextIO
 
-from cjmap.diff_reporters import SIGNS, describe, grouped, verdict
+from cjmap.reporters.diff import SIGNS, describe, grouped, verdict
 
 if TYPE_CHECKING:
     from cjmap.diff import Change, Diff

@@ -1,7 +1,7 @@
-"""`cjmap import csv|survey|mermaid` and `cjmap export csv`: read, convert, write safely.
+"""`cjmap import csv|survey|mermaid` and `cjmap export csv`: read, convert, write through the layout.
 
-Every import writes whole files atomically and refuses to overwrite without `force`; when any
-input row or line is bad, nothing is written.
+New map files come from `layout.dump`, edits of existing ones from `layout.edit`, both proved to
+read back as intended; when any input row or line is bad, nothing is written.
 """
 
 from __future__ import annotations
@@ -10,34 +10,36 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cjmap.config import Config, did_you_mean
+from cjmap import layout
+from cjmap.config import Config
 from cjmap.errors import CjmapError
 from cjmap.importers import mermaid, spreadsheet, survey
-from cjmap.importers._common import read_text, to_yaml
-from cjmap.linter import check
-from cjmap.model import Journey
-from cjmap.output import write_atomic, write_new
-from cjmap.scaffold import FOLDERS
-from cjmap.workspace import Entry, Workspace
-
-SCHEMA = "../schemas/draft-07/{kind}.schema.json"
+from cjmap.importers._common import read_text
+from cjmap.output import write_new, write_text
+from cjmap.schema import editor_header
+from cjmap.wording import title_from_id
+from cjmap.workspace import Workspace, open_workspace
 
 
 @dataclass
 class Written:
+    """The files an import wrote, and notes for the user (columns mapped, rows skipped...)."""
+
     paths: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
 def _workspace(config: Config) -> Workspace | None:
-    return check(None, config)[0] if config.file else None
+    return open_workspace(None, config) if config.file else None
 
 
 def _folder(config: Config, out: Path | None, kind: str) -> Path:
     """Where new files of `kind` go: --out, else the workspace's folder for them, else here."""
-    if out is not None:
-        return out
-    return config.root / FOLDERS[kind] if config.file else Path(".")
+    return out if out is not None else config.folder(kind)
+
+
+def _map_file(kind: str, document: dict[str, object]) -> str:
+    return layout.dump([document], editor_header(kind))
 
 
 def import_csv(
@@ -54,9 +56,7 @@ def import_csv(
     workspace = _workspace(config)
     chosen = persona or (workspace.personas[0].model.id if workspace and workspace.personas else "customer")
     try:
-        imported = spreadsheet.import_csv(
-            read_text(path), journey_id, title or journey_id.replace("-", " ").capitalize(), chosen
-        )
+        imported = spreadsheet.import_csv(read_text(path), journey_id, title or title_from_id(journey_id), chosen)
     except CjmapError as error:
         raise CjmapError(f"{path}: {error}") from None
     for header, name in imported.mapping.items():
@@ -65,20 +65,12 @@ def import_csv(
     if not persona and not (workspace and workspace.personas):
         result.notes.append(f"the journey follows persona `{chosen}`: add it, or import again with --persona")
     target = _folder(config, out, "journey") / f"{journey_id}.yaml"
-    result.paths = write_new({target: to_yaml([imported.journey], SCHEMA.format(kind="journey"))}, force)
+    result.paths = write_new({target: _map_file("journey", imported.journey)}, force)
     return result
 
 
 def export_csv(paths: list[Path] | None, journey_id: str, config: Config) -> str:
-    return spreadsheet.export_csv(_journey(check(paths, config)[0], journey_id).model)
-
-
-def _journey(workspace: Workspace, journey_id: str) -> Entry[Journey]:
-    for entry in workspace.journeys:
-        if entry.model.id == journey_id:
-            return entry
-    known = [e.model.id for e in workspace.journeys]
-    raise CjmapError(f"no journey `{journey_id}` in the workspace{did_you_mean(journey_id, known)}")
+    return spreadsheet.export_csv(open_workspace(paths, config).journey(journey_id).model)
 
 
 def import_mermaid(path: Path, journey_id: str | None, out: Path | None, force: bool, config: Config) -> Written:
@@ -95,14 +87,10 @@ def import_mermaid(path: Path, journey_id: str | None, out: Path | None, force: 
             raise CjmapError(f"{path}: {error}") from None
         wanted = journey_id if journey_id and len(found) == 1 else (f"{journey_id}-{index + 1}" if journey_id else None)
         journey, personas = mermaid.to_documents(diagram, wanted, config.emotion_scale)
-        files[_folder(config, out, "journey") / f"{journey['id']}.yaml"] = to_yaml(
-            [journey], SCHEMA.format(kind="journey")
-        )
+        files[_folder(config, out, "journey") / f"{journey['id']}.yaml"] = _map_file("journey", journey)
         for persona in personas:
             if persona["id"] not in known:
-                files[_folder(config, out, "persona") / f"{persona['id']}.yaml"] = to_yaml(
-                    [persona], SCHEMA.format(kind="persona")
-                )
+                files[_folder(config, out, "persona") / f"{persona['id']}.yaml"] = _map_file("persona", persona)
                 known.add(persona["id"])
     result.paths = write_new(files, force)
     return result
@@ -120,8 +108,8 @@ def import_survey(
     force: bool,
     config: Config,
 ) -> Written:
-    workspace = check(None, config)[0]
-    entry = _journey(workspace, journey_id)
+    workspace = open_workspace(None, config)
+    entry = workspace.journey(journey_id)
     names = {}
     for stage in entry.model.stages:
         for tp in stage.touchpoints:
@@ -134,18 +122,19 @@ def import_survey(
     if evidence["id"] in {e.model.id for e in workspace.evidence} and not force:
         raise CjmapError(f"evidence `{evidence['id']}` exists already; pass --evidence-id or --force")
     journey_path = Path(entry.doc.source.path)
-    updated = survey.apply(
-        journey_path.read_text("utf-8"),
-        found,
-        evidence["id"],
-        metric,
-        (survey_scale, config.emotion_scale) if emotion else None,
-    )
-    _check_readable(updated, journey_path)
+    emotion_from = (survey_scale, config.emotion_scale) if emotion else None
+    try:
+        updated = layout.edit(
+            read_text(journey_path),
+            lambda documents: survey.apply(documents, journey_id, found, evidence["id"], metric, emotion_from),
+            str(journey_path),
+        )
+    except layout.LayoutError as error:
+        raise CjmapError(f"{journey_path}: {error}") from None
     evidence_path = _folder(config, None, "evidence") / f"{evidence['id']}.yaml"
     result = Written()
-    result.paths = write_new({evidence_path: to_yaml([evidence], SCHEMA.format(kind="evidence"))}, force)
-    write_atomic(journey_path, updated)
+    result.paths = write_new({evidence_path: _map_file("evidence", evidence)}, force)
+    write_text(journey_path, updated)
     result.paths.append(journey_path)
     result.notes.append(f"{found.responses} responses; {len(found.scores)} touchpoints updated")
     result.notes += [
@@ -153,16 +142,3 @@ def import_survey(
     ]
     result.notes += [f"line {line}: no numeric score, skipped" for line in found.skipped]
     return result
-
-
-def _check_readable(text: str, path: Path) -> None:
-    """The edited journey must still load and validate, or nothing is written."""
-    from cjmap.loader import Source, compose
-
-    source = Source(str(path), text)
-    compose(source)
-    if source.problems:
-        raise CjmapError(f"{path}: the updated file would not load; nothing written (please report this)")
-    for document in source.documents:
-        if isinstance(document.data, dict) and document.data.get("kind") == "journey":
-            Journey.model_validate(document.data)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 GOLDEN = Path(__file__).parent / "golden" / "init"
 EXPECTED_FILES = [

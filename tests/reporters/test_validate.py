@@ -8,8 +8,8 @@ import pytest
 
 from cjmap.linter import Report
 from cjmap.problem import Problem
-from cjmap.reporters import REPORTER_BY_NAME, get_reporter
-from cjmap.reporters.github import escape_data, escape_property
+from cjmap.reporters import VALIDATE, get_reporter
+from cjmap.reporters.validate.github import escape_data, escape_property
 from cjmap.rules import RULES
 
 NASTY = "50% done,\r\nthen ::error file=x::boom <b>&"
@@ -25,12 +25,12 @@ REPORT = Report(
 
 def render(name: str, report: Report = REPORT) -> str:
     out = io.StringIO()
-    get_reporter(name)(report, out)
+    get_reporter(VALIDATE, name)(report, out)
     return out.getvalue()
 
 
 def test_every_registered_reporter_renders() -> None:
-    for name in REPORTER_BY_NAME:
+    for name in VALIDATE:
         assert render(name)
 
 

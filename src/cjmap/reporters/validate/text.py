@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING, TextIO
+
+from cjmap.reporters.terminal import printable, use_colour
 
 if TYPE_CHECKING:
     from cjmap.linter import Report
@@ -11,19 +12,6 @@ if TYPE_CHECKING:
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
-# Control characters from user strings would break lines or drive the terminal: show them escaped.
-_CONTROL = {c: f"\\x{c:02x}" for c in (*range(32), 127)} | {10: "\\n", 13: "\\r", 9: "\\t"}
-
-
-def printable(value: str) -> str:
-    return value.translate(_CONTROL)
-
-
-def use_colour(out: TextIO) -> bool:
-    """Colour for terminals, never when NO_COLOR is set; FORCE_COLOR forces it."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    return bool(os.environ.get("FORCE_COLOR")) or (hasattr(out, "isatty") and out.isatty())
 
 
 def report(result: Report, out: TextIO) -> None:

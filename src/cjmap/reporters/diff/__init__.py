@@ -1,30 +1,18 @@
-"""Diff reporters: text for terminals, markdown for pull requests, json for tools.
-
-Looked up by name like the validate reporters; each module has `report(diff, out)`.
+"""Diff reporters: text for terminals, markdown for pull requests, json for tools; and the
+wording they share. Each module has `report(diff, out)` (registry: cjmap.reporters.DIFF).
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from json import dumps
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
+
+from cjmap.wording import signed
 
 if TYPE_CHECKING:
     from cjmap.diff import Change, Diff
 
-DiffReporter = Callable[["Diff", TextIO], None]
-DIFF_REPORTER_BY_NAME: dict[str, str] = {
-    "text": "cjmap.diff_reporters.text",
-    "markdown": "cjmap.diff_reporters.markdown",
-    "json": "cjmap.diff_reporters.json",
-}
 SIGNS = {"added": "+", "removed": "-", "resolved": "-", "improved": "↑", "worsened": "↓"}
-
-
-def get_diff_reporter(name: str) -> DiffReporter:
-    reporter: DiffReporter = importlib.import_module(DIFF_REPORTER_BY_NAME[name]).report
-    return reporter
 
 
 def shown(value: Any) -> str:
@@ -38,10 +26,6 @@ def shown(value: Any) -> str:
     if isinstance(value, (list, dict)):
         return dumps(value, ensure_ascii=False)
     return f"{value:g}" if isinstance(value, float) else str(value)
-
-
-def signed(value: int) -> str:
-    return f"{value:+d}" if value else "0"
 
 
 def describe(change: Change) -> str:

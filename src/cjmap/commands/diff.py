@@ -4,21 +4,34 @@ load both sides, refuse broken ones with their problems, and diff them."""
 from __future__ import annotations
 
 import difflib
-import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from cjmap.config import Config
 from cjmap.diff import Diff, diff_workspaces
-from cjmap.errors import CjmapError
+from cjmap.discovery import Selection
+from cjmap.errors import EXIT_OK, EXIT_PROBLEMS, CjmapError
 from cjmap.gitsource import is_revision, merge_base, read_revision, repository
-from cjmap.linter import stamp
+from cjmap.linter import RuleSettings
 from cjmap.loader import load_bytes
 from cjmap.problem import Problem
 from cjmap.workspace import Workspace, load_workspace, workspace_from_sources
 
 STRUCTURAL = ("invalid-file", "yaml-syntax", "duplicate-key", "schema")
+
+
+@dataclass(frozen=True)
+class DiffResult:
+    """A semantic diff, or (for git's call on YAML that holds no maps) a plain unified diff."""
+
+    diff: Diff
+    plain: str | None = None
+
+    def exit_code(self, exit_code: bool, fail_on: str | None) -> int:
+        """1 with --exit-code when anything changed, or with --fail-on when such changes exist."""
+        failing = (exit_code and self.diff.has("any")) or (fail_on is not None and self.diff.has(fail_on))
+        return EXIT_PROBLEMS if failing else EXIT_OK
 
 
 @dataclass(frozen=True)
@@ -78,7 +91,8 @@ def _range(arg: str, root: Path) -> list[str]:
 def load_side(side: Side, filters: list[str], config: Config, cwd: Path) -> Workspace:
     if side.revision is not None:
         root = repository(cwd)
-        workspace = workspace_from_sources([(s, False) for s in read_revision(side.revision, root, filters)], config)
+        sources = read_revision(side.revision, root, filters, Selection.of(config))
+        workspace = workspace_from_sources([(s, False) for s in sources], config)
     else:
         assert side.path is not None
         targets = [side.path / f for f in filters] if filters else [side.path]
@@ -88,7 +102,8 @@ def load_side(side: Side, filters: list[str], config: Config, cwd: Path) -> Work
 
 
 def _refuse_broken(workspace: Workspace, config: Config) -> None:
-    broken = [stamp(p, config) for p in workspace.problems if p.rule in STRUCTURAL]
+    settings = RuleSettings.of(config)
+    broken = [settings.stamp(p) for p in workspace.problems if p.rule in STRUCTURAL]
     if broken:
         raise BrokenInput([p for p in broken if p is not None])
 
@@ -98,25 +113,12 @@ def diff_sides(args: list[str], config: Config, cwd: Path) -> Diff:
     return diff_workspaces(load_side(old, filters, config, cwd), load_side(new, filters, config, cwd))
 
 
-def run_diff(args: list[str], config: Config, git_driver: bool, format_name: str, output: Path | None) -> Diff:
-    """Compare, then write the diff in `format_name` (a plain unified diff for git's call on
-    YAML that holds no maps)."""
-    import sys
-
-    from cjmap.diff_reporters import get_diff_reporter
-    from cjmap.output import write_atomic
-
+def run(args: list[str], config: Config, git_driver: bool = False) -> DiffResult:
+    """Compare two folders, files or git revisions, or run as git's external diff."""
     found = diff_git_driver(args, config) if git_driver else diff_sides(args, config, Path.cwd())
     if found is None:
-        sys.stdout.write(_plain_diff(args))
-        return Diff([], {})
-    if output is None:
-        get_diff_reporter(format_name)(found, sys.stdout)
-    else:
-        buffer = io.StringIO()
-        get_diff_reporter(format_name)(found, buffer)
-        write_atomic(output, buffer.getvalue())
-    return found
+        return DiffResult(Diff([], {}), _plain_diff(args))
+    return DiffResult(found)
 
 
 def _plain_diff(args: list[str]) -> str:

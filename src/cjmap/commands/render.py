@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cjmap.analysis import analyse_workspace
-from cjmap.config import Config, did_you_mean
-from cjmap.errors import EXIT_OK, EXIT_PROBLEMS, CjmapError
-from cjmap.linter import Report, check
-from cjmap.render import RenderContext, render_all
+from cjmap.config import Config
+from cjmap.errors import EXIT_OK, EXIT_PROBLEMS
+from cjmap.linter import Report, lint
+from cjmap.output import write_atomic_bytes
+from cjmap.render import RenderContext, index_files, journey_files
+from cjmap.wording import plural
+from cjmap.workspace import open_workspace
 
 
 @dataclass
@@ -37,12 +40,12 @@ class RenderResult:
     def summary(self) -> str:
         errors = self.report.count("error")
         if self.blocked:
-            return f"not rendered: {errors} error{'s' if errors != 1 else ''} (fix them, or render anyway with --force)"
-        forced = f" despite {errors} error{'s' if errors != 1 else ''}" if errors else ""
-        return f"rendered {len(self.written)} file{'s' if len(self.written) != 1 else ''} to {self.out}{forced}"
+            return f"not rendered: {plural(errors, 'error')} (fix them, or render anyway with --force)"
+        forced = f" despite {plural(errors, 'error')}" if errors else ""
+        return f"rendered {plural(len(self.written), 'file')} to {self.out}{forced}"
 
 
-def render_workspace(
+def run(
     paths: list[Path] | None,
     config: Config,
     formats: list[str],
@@ -53,16 +56,28 @@ def render_workspace(
     start: Callable[[int], Callable[[], None]] = lambda total: lambda: None,
 ) -> RenderResult:
     """Validate, then render `formats` for the chosen journeys (all by default) into `out`."""
-    workspace, report = check(paths, config)
+    workspace = open_workspace(paths, config)
+    report = lint(workspace)
     result = RenderResult(report, out)
     if report.count("error") and not force:
         return result
     analyses = analyse_workspace(workspace)
-    for wanted in journeys or []:
-        if wanted not in analyses:
-            raise CjmapError(f"no journey `{wanted}` in the workspace{did_you_mean(wanted, analyses)}")
+    for journey_id in journeys or []:
+        workspace.journey(journey_id)  # an unknown id is an error that names the closest one
     chosen = {k: v for k, v in analyses.items() if not journeys or k in journeys}
     context = RenderContext(workspace, chosen, layout_timeout)
-    result.written = render_all(context, list(dict.fromkeys(formats)), out, start(len(chosen)))
+    unique, advance = list(dict.fromkeys(formats)), start(len(chosen))
+    for analysis in chosen.values():
+        result.written += _write(out, journey_files(context, analysis, unique))
+        advance()
+    result.written += _write(out, index_files(context, unique))
     result.notes = context.notes
     return result
+
+
+def _write(out: Path, files: Iterable[tuple[str, bytes]]) -> list[Path]:
+    written = []
+    for name, content in files:
+        write_atomic_bytes(out / name, content)
+        written.append(out / name)
+    return written

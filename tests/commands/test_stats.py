@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 GOLDEN = Path(__file__).parent / "golden" / "stats"
 

@@ -1,0 +1,21 @@
+"""What `cjmap fmt` did: one line per changed file (or its diff), refusals on stderr, a count."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+from cjmap.reporters.terminal import printable
+
+if TYPE_CHECKING:
+    from cjmap.layout import FmtResult
+
+
+def report(result: FmtResult, out: TextIO, err: TextIO, *, diff: bool = False) -> None:
+    verb = "reformatted" if result.write else "would reformat"
+    for outcome in result.outcomes:
+        if outcome.refused:
+            err.write(f"{printable(outcome.path)}: {printable(outcome.refused)}\n")
+        elif outcome.changed:
+            out.write(outcome.diff if diff else f"{verb} {printable(outcome.path)}\n")
+    total = f"{len(result.changed)} of {len(result.outcomes)} files {'changed' if result.write else 'would change'}"
+    (err if diff else out).write(total + "\n")

@@ -1,0 +1,1 @@
+"""Stats reporters: rich tables for terminals, JSON for tools."""

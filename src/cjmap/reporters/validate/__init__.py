@@ -1,0 +1,1 @@
+"""Validate reporters: one module per format, each with `report(result, out)`."""
