@@ -6,7 +6,7 @@ and evidence they reference, all valid, so a benchmark times the full clean path
 
 from __future__ import annotations
 
-import sys
+import argparse
 from pathlib import Path
 
 CHANNELS = ("web", "mobile-app", "email", "phone", "chat", "in-store", "support", "social")
@@ -94,5 +94,15 @@ def generate(count: int, out: Path) -> Path:
     return out
 
 
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], prog="generate.py")
+    parser.add_argument("count", type=int, help="how many journey files")
+    parser.add_argument("out", type=Path, help="folder to write the workspace to")
+    arguments = parser.parse_args(argv)
+    if arguments.count < 1:
+        parser.error("count must be at least 1")
+    generate(arguments.count, arguments.out)
+
+
 if __name__ == "__main__":
-    generate(int(sys.argv[1]), Path(sys.argv[2]))
+    main()

@@ -1,0 +1,103 @@
+"""One discovery rule for every source: folders walked, files named, git revisions, fmt."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cjmap.discovery import Selection, discover
+
+PERSONA = "kind: persona\nid: {id}\nname: Someone\n"
+BROKEN = "kind: persona\nid: Not An Id\n"
+
+
+def workspace(root: Path) -> Path:
+    """cjmap.toml excluding drafts/, one good persona, a broken draft and a broken hidden file."""
+    (root / "maps" / "drafts").mkdir(parents=True)
+    (root / "maps" / ".hidden").mkdir()
+    (root / "maps" / "cjmap.toml").write_text('exclude = ["drafts/*"]\n', encoding="utf-8")
+    (root / "maps" / "ana.yaml").write_text(PERSONA.format(id="ana"), encoding="utf-8")
+    (root / "maps" / "drafts" / "wip.yaml").write_text(BROKEN, encoding="utf-8")
+    (root / "maps" / ".hidden" / "old.yaml").write_text(BROKEN, encoding="utf-8")
+    return root / "maps"
+
+
+@pytest.mark.parametrize("cwd", [".", "maps", "maps/drafts"])
+def test_exclude_and_hidden_folders_hold_whatever_the_current_folder(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cwd: str
+) -> None:
+    maps = workspace(tmp_path)
+    monkeypatch.chdir(tmp_path / cwd)
+    result = run_cli("validate", os.path.relpath(maps), expect=0)
+    assert "1 file checked, no problems" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["drafts/wip.yaml", ".hidden/old.yaml"])
+def test_files_named_on_the_command_line_follow_the_same_rule(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    maps = workspace(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("validate", str(maps / "ana.yaml"), str(maps / name), expect=0)
+    assert "1 file checked, no problems" in result.stdout
+    assert run_cli("fmt", "--check", str(maps / name), expect=0).stdout == "0 of 0 files would change\n"
+
+
+def test_a_hidden_folder_given_by_name_is_walked(run_cli, tmp_path: Path) -> None:
+    (tmp_path / ".maps").mkdir()
+    (tmp_path / ".maps" / "ana.yaml").write_text(PERSONA.format(id="ana"), encoding="utf-8")
+    assert "1 file checked" in run_cli("validate", str(tmp_path / ".maps"), expect=0).stdout
+
+
+def git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def test_git_revisions_follow_the_same_rule(run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    maps = workspace(tmp_path)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "empty")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "maps")
+    monkeypatch.chdir(maps)
+    result = run_cli("diff", "HEAD~1", "HEAD", expect=0)
+    assert "persona ana" in result.stdout and "wip" not in result.stdout and "Not An Id" not in result.stdout
+
+
+segment = st.sampled_from(["a", "b", ".git", "drafts", "x.yaml", "notes"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    parts=st.lists(segment, min_size=1, max_size=4),
+    patterns=st.lists(st.sampled_from(["drafts/*", "a", "*/x.yaml", "./b/*", "notes/"]), max_size=3),
+    depth=st.integers(0, 3),
+)
+def test_the_rule_does_not_depend_on_the_current_folder(
+    tmp_path_factory: pytest.TempPathFactory, parts: list[str], patterns: list[str], depth: int
+) -> None:
+    root = tmp_path_factory.getbasetemp() / "root"
+    selection = Selection(root, tuple(patterns))
+    target = root.joinpath(*parts)
+    here = os.getcwd()
+    answers = set()
+    try:
+        for level in range(depth + 1):
+            folder = root.joinpath(*["sub"] * level)
+            folder.mkdir(parents=True, exist_ok=True)
+            os.chdir(folder)
+            answers.add(selection.skips(os.path.relpath(target)))
+    finally:
+        os.chdir(here)
+    assert len(answers) == 1
+
+
+def test_discover_finds_each_file_once(tmp_path: Path) -> None:
+    maps = workspace(tmp_path)
+    found = discover([maps, maps / "ana.yaml", maps], Selection(maps, ("drafts/*",)))
+    assert [c.path.name for c in found] == ["ana.yaml"]
