@@ -68,24 +68,35 @@ class Touchpoint(Base):
     scope: Literal["peripheral", "external", "internal"] | None = None
     device: str | None = None
     owner: str | None = None
+    # Who goes through this touchpoint (persona ids of the journey); everyone when absent.
+    personas: list[Id] | None = None
     description: str | None = None
     actions: Lines = Field(default_factory=list)
     thoughts: Lines = Field(default_factory=list)
     emotion: Emotion | None = None
     pain_points: Notes = Field(default_factory=list)
     opportunities: Notes = Field(default_factory=list)
+    # Service blueprint lanes: what employees do in sight of the customer, behind the line of
+    # visibility, the support processes and systems behind them, and what the customer sees or holds.
+    frontstage: Lines = Field(default_factory=list)
     backstage: Lines = Field(default_factory=list)
+    support: Lines = Field(default_factory=list)
+    physical_evidence: Lines = Field(default_factory=list)
     critical: bool = False
     metrics: Metrics = Field(default_factory=dict)
     evidence: list[Id] = Field(default_factory=list)
     next: list[Id] | None = None
 
+    def takes(self, persona: str) -> bool:
+        """Whether `persona` goes through this touchpoint."""
+        return self.personas is None or persona in self.personas
+
     def emotions(self, personas: list[str]) -> dict[str, int]:
-        """Emotion per persona; a single number applies to every persona of the journey."""
+        """Emotion per persona who takes this touchpoint; a single number applies to each of them."""
         if self.emotion is None:
             return {}
         if isinstance(self.emotion, int):
-            return dict.fromkeys(personas, self.emotion)
+            return {p: self.emotion for p in personas if self.takes(p)}
         return dict(self.emotion)
 
 

@@ -1,8 +1,8 @@
 """A reference names nothing: a persona, evidence or touchpoint id that does not exist.
 
 Checked: a journey's `personas` and `evidence`, `evidence` on personas, stages and
-touchpoints, touchpoint `next`, improvement `addresses`, and the persona ids of a per-persona
-`emotion` (they must be personas of the journey).
+touchpoints, touchpoint `next`, improvement `addresses`, and the persona ids of a touchpoint's
+`personas` and of a per-persona `emotion` (they must be personas of the journey).
 
 Failing:
 
@@ -55,17 +55,18 @@ def _journey(journey: Entry, personas: set[str], evidence: set[str]) -> Iterator
             loc = touchpoint_loc(s, t)
             yield from _refs(doc, (*loc, "evidence"), tp.evidence, evidence, "evidence")
             yield from _refs(doc, (*loc, "next"), tp.next or [], touchpoints, "touchpoint")
-            if isinstance(tp.emotion, dict):
-                for persona in tp.emotion:
-                    if persona not in model.personas:
-                        yield doc.at(
-                            (*loc, "emotion", persona),
-                            f"`{persona}` is not a persona of this journey",
-                            suggest(persona, model.personas),
-                            key=True,
-                        )
+            for i, persona in enumerate(tp.personas or []):
+                if persona not in model.personas:
+                    yield _not_on_journey(doc, (*loc, "personas", i), persona, model.personas, key=False)
+            for persona in tp.emotion if isinstance(tp.emotion, dict) else {}:
+                if persona not in model.personas:
+                    yield _not_on_journey(doc, (*loc, "emotion", persona), persona, model.personas, key=True)
     for i, improvement in enumerate(model.improvements):
         yield from _refs(doc, ("improvements", i, "addresses"), improvement.addresses, touchpoints, "touchpoint")
+
+
+def _not_on_journey(doc: Document, loc: Loc, persona: str, personas: list[str], *, key: bool) -> Problem:
+    return doc.at(loc, f"`{persona}` is not a persona of this journey", suggest(persona, personas), key=key)
 
 
 def _refs(doc: Document, loc: Loc, ids: list[str], known: set[str], kind: str) -> Iterator[Problem]:
