@@ -57,17 +57,30 @@ def fatal_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def emit(registry: dict[str, str], format_name: str, result: Any, output: Path | None = None) -> None:
-    """Hand `result` to the reporter called `format_name`: to stdout, or whole to `output`."""
+def emit(
+    registry: dict[str, str],
+    format_name: str,
+    result: Any,
+    output: Path | None = None,
+    inputs: list[Path] | None = None,
+) -> None:
+    """Hand `result` to the reporter called `format_name`: to stdout, or whole to `output`, which
+    must not be one of the `inputs` (the maps the result was made from)."""
     reporter = reporters.get_reporter(registry, format_name)
     if output is None:
         reporter(result, sys.stdout)
         return
-    from cjmap.output import write_text
-
     buffer = io.StringIO()
     reporter(result, buffer)
-    write_text(output, buffer.getvalue())
+    save(output, buffer.getvalue(), inputs or [])
+
+
+def save(output: Path, text: str, inputs: list[Path]) -> None:
+    """Write a report or export to `output` through the writer, never over one of the `inputs`."""
+    from cjmap.output import refuse_inputs, write_text
+
+    refuse_inputs(output, inputs)
+    write_text(output, text)
 
 
 def _version(value: bool) -> None:
@@ -117,7 +130,8 @@ def validate(
     from cjmap.config import load_config
 
     result = command.run(paths, load_config(config_file, paths))
-    emit(reporters.VALIDATE, output_format.value if output_format else _default_format(), result, output)
+    chosen = output_format.value if output_format else _default_format()
+    emit(reporters.VALIDATE, chosen, result, output, [Path(p) for p in result.paths])
     raise typer.Exit(command.exit_code(result, strict))
 
 
@@ -190,7 +204,8 @@ def diff(
     if result.plain is not None:
         typer.echo(result.plain, nl=False)
     else:
-        emit(reporters.DIFF, output_format.value if output_format else "text", result.diff, output)
+        compared = [Path(a) for a in args or [] if Path(a).exists()]
+        emit(reporters.DIFF, output_format.value if output_format else "text", result.diff, output, compared)
     raise typer.Exit(result.exit_code(exit_code, fail_on.value if fail_on else None))
 
 
@@ -414,13 +429,13 @@ def export_csv(
     """The touchpoint inventory as CSV (cjmap import csv reads it back)."""
     from cjmap.commands.imports import export_csv as run
     from cjmap.config import load_config
-    from cjmap.output import write_text
 
-    text = run(paths, journey, load_config(config_file, paths))
+    config = load_config(config_file, paths)
+    text = run(paths, journey, config)
     if output is None:
         typer.echo(text, nl=False)
     else:
-        write_text(output, text)
+        save(output, text, [*config.targets(paths), *config.workspace_paths()])
 
 
 def _default_format() -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cjmap.errors import EXIT_OK, EXIT_PROBLEMS, CjmapError
+from cjmap.loader import KINDS as MAP_KINDS
 from cjmap.loader import Source, compose
 
 ORDER: dict[str, tuple[str, ...]] = {
@@ -217,6 +218,11 @@ def prove(original: str, laid_out: str, expected: list[Any], display: str = "tex
         )
 
 
+def holds_map(documents: list[Any]) -> bool:
+    """Whether any document is a persona, journey or evidence."""
+    return any(isinstance(d, dict) and d.get("kind") in MAP_KINDS for d in documents)
+
+
 def relayout(text: str, display: str = "text") -> str:
     """`text` (LF line ends) in the canonical layout, proved to mean the same."""
     before = read_data(text, display)
@@ -326,9 +332,10 @@ class FmtResult:
         return EXIT_PROBLEMS if self.refused or (self.check and self.changed) else EXIT_OK
 
 
-def format_bytes(raw: bytes, display: str) -> tuple[Outcome, bytes | None]:
+def format_bytes(raw: bytes, display: str) -> tuple[Outcome | None, bytes | None]:
     """Format one file's bytes; the new bytes when they change and are proved safe, else None.
-    A byte-order mark and CRLF line ends are kept."""
+    A byte-order mark and CRLF line ends are kept. No outcome at all for YAML that holds no map
+    document: it is not cjmap's to lay out."""
     outcome = Outcome(display)
     try:
         text = raw.decode("utf-8-sig")
@@ -338,6 +345,8 @@ def format_bytes(raw: bytes, display: str) -> tuple[Outcome, bytes | None]:
     crlf = "\r\n" in text
     source_text = text.replace("\r\n", "\n")
     try:
+        if not holds_map(read_data(source_text, display)):
+            return None, None
         laid_out = relayout(source_text, display)
     except LayoutError as error:
         outcome.refused = str(error)

@@ -25,7 +25,7 @@ def data(raw: bytes) -> list[object]:
 
 def formatted(raw: bytes) -> bytes:
     outcome, new = format_bytes(raw, "x.yaml")
-    assert outcome.refused is None, outcome.refused
+    assert outcome is not None and outcome.refused is None, outcome
     return raw if new is None else new
 
 
@@ -62,7 +62,7 @@ def test_comments_survive_reordering() -> None:
 
 def test_invalid_yaml_is_refused_not_touched() -> None:
     outcome, new = format_bytes(b"kind: persona\nname: [oops\n", "bad.yaml")
-    assert new is None and outcome.refused and "not valid YAML" in outcome.refused
+    assert new is None and outcome is not None and outcome.refused and "not valid YAML" in outcome.refused
 
 
 values = st.recursive(
@@ -111,6 +111,7 @@ def test_fmt_never_changes_data_and_is_idempotent(document: dict, flow: bool | N
     yaml.dump(document, buffer)
     raw = buffer.getvalue().encode("utf-8")
     outcome, new = format_bytes(raw, "x.yaml")
+    assert outcome is not None
     if outcome.refused:  # only ever for input cjmap cannot read either
         with pytest.raises(AssertionError):
             data(raw)
@@ -152,4 +153,4 @@ def test_cli_refuses_broken_files(run_cli, tmp_path: Path) -> None:
 def test_fmt_of_any_bytes_formats_or_refuses_never_raises(raw: bytes) -> None:
     outcome, new = format_bytes(raw, "x.yaml")
     if new is not None:
-        assert data(new) == data(raw) and outcome.changed
+        assert outcome is not None and data(new) == data(raw) and outcome.changed
