@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from cjmap.errors import CjmapError
-from cjmap.layout.agree import install, normalise, plain_agrees, readings
+from cjmap.layout.agree import double_quoted, install, normalise, plain_agrees, readings
 from cjmap.layout.comments import comments, reattach, restore_end
 from cjmap.layout.files import FmtResult, Outcome
 from cjmap.layout.order import KINDS, ORDER, order_document, space_stages
@@ -202,10 +202,18 @@ def plain(value: Any) -> Any:
 
 def scalar(text: str) -> str:
     """`text` as a YAML scalar for templates: plain when every reader reads it back as the same
-    text, else double-quoted (a JSON string is a valid YAML double-quoted scalar)."""
-    import json
+    text, in a mapping value or a flow list, else double-quoted."""
+    plain_text = plain_agrees(text, flow=True) and all(
+        _reads_back(template.format(text), value) for template, value in (("k: {}\n", {"k": text}), ("[{}]\n", [text]))
+    )
+    return text if plain_text else double_quoted(text)
 
-    return text if plain_agrees(text, flow=True) else json.dumps(text, ensure_ascii=False)
+
+def _reads_back(text: str, value: Any) -> bool:
+    try:
+        return read_data(text) == [value] and all(reading == [value] for reading in readings(text))
+    except Exception:  # a reader that refuses it: not plain
+        return False
 
 
 def check_laid_out(text: str, display: str = "text") -> None:

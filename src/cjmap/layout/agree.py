@@ -40,6 +40,31 @@ def _yaml11_tag(text: str) -> str:
     return tag
 
 
+def _needs_escape(char: str) -> bool:
+    code = ord(char)
+    return (
+        code < 0x20
+        or 0x7F <= code <= 0x9F
+        or code in (0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF)
+        or 0xD800 <= code <= 0xDFFF
+    )
+
+
+def double_quoted(text: str) -> str:
+    """`text` as a YAML double-quoted scalar that YAML 1.1 and 1.2 readers read back exactly:
+    backslash, quote and every character YAML does not allow unescaped are escaped."""
+    out = []
+    for char in text:
+        if char in ('"', "\\"):
+            out.append("\\" + char)
+        elif _needs_escape(char):
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
 def float_text(value: float) -> str:
     """A float as every reader reads it: `0.35`, `1.0e+20` (YAML 1.1 needs the dot and the sign)."""
     text = repr(float(value))
@@ -63,6 +88,10 @@ def install(yaml: Any) -> None:
         def choose_scalar_style(self) -> Any:
             style = super().choose_scalar_style()
             event = self.event
+            if event.style in ("|", ">"):  # block scalars keep their style (folds are marked inside)
+                return style
+            if event.tag == STR and any(_needs_escape(char) for char in event.value if char not in "\n\t"):
+                return '"'  # only double quotes can escape what readers would take as line breaks
             if style == "" and event.tag == STR and not plain_agrees(event.value, bool(self.flow_level)):
                 return "'" if self.analysis.allow_single_quoted and not self.analysis.multiline else '"'
             return style
