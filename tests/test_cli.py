@@ -204,3 +204,9 @@ def test_alias_bomb_and_deep_nesting_through_the_cli(run_cli, write) -> None:
     assert "CJM101 error document expands to more than 1,000,000 nodes" in bomb
     deep = run_cli("validate", str(write("deep.yaml", "kind: persona\nid: d\nx: " + "[" * 5000 + "]" * 5000)), expect=1)
     assert "nesting deeper than 64 levels" in deep.stdout
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "-1", "0"])
+def test_layout_timeout_must_be_a_positive_number_of_seconds(run_cli, value: str) -> None:
+    result = run_cli("render", str(ROOT / "examples" / "laptop-online"), f"--layout-timeout={value}", expect=2)
+    assert "must be a positive number of seconds" in result.stderr

@@ -83,6 +83,14 @@ def save(output: Path, text: str, inputs: list[Path]) -> None:
     write_text(output, text)
 
 
+def _positive_seconds(value: float) -> float:
+    import math
+
+    if not math.isfinite(value) or value <= 0:
+        raise typer.BadParameter(f"must be a positive number of seconds, not {value}")
+    return value
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"cjmap {__version__}")
@@ -148,7 +156,9 @@ def render(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Render even when validation finds errors.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or notes.")] = False,
-    layout_timeout: Annotated[float, typer.Option(help="Seconds allowed to lay out one diagram.")] = 60.0,
+    layout_timeout: Annotated[
+        float, typer.Option(help="Seconds allowed to lay out one diagram.", callback=_positive_seconds)
+    ] = 60.0,
     config_file: ConfigOpt = None,
 ) -> None:
     """Render journeys to HTML maps, Graphviz diagrams (svg, png, pdf, dot) and Mermaid.

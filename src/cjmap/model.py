@@ -17,14 +17,16 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _iso_date(value: Any) -> Any:
+    """A date from ISO text. A failure says what was expected (a noun phrase), for the message
+    "`due` must be <expected>; got ..." (schema_errors)."""
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str) and _DATE.fullmatch(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"{value} is not a date on the calendar") from None
-    raise ValueError("must be an ISO date such as 2026-03-31")
+            raise ValueError("a date on the calendar") from None
+    raise ValueError("an ISO date such as 2026-03-31")
 
 
 def _as_list(value: Any) -> Any:

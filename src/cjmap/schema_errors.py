@@ -10,6 +10,8 @@ from pydantic import BaseModel, ValidationError
 from cjmap.loader import Document, Loc
 from cjmap.problem import Problem, suggest
 
+_QUOTE = "put the value in quotes to keep it as text"
+_QUOTE_KEY = "put the key in quotes to keep it as text"
 _EXPECTED = {
     "int_type": "an integer",
     "int_from_float": "an integer",
@@ -24,6 +26,10 @@ _EXPECTED = {
     "string_pattern_mismatch": "an id: lowercase letters, digits, - and _, starting with a letter or digit",
     "too_short": "a list with at least one item",
     "greater_than_equal": "zero or more",
+    "finite_number": "a finite number",
+    "float_parsing": "a number",
+    "date_type": "a date",
+    "date_from_datetime_inexact": "a date",
 }
 
 
@@ -31,6 +37,8 @@ def schema_problems(doc: Document, error: ValidationError, model: type[BaseModel
     """One problem per offending place, with union alternatives merged into one message."""
     grouped: dict[Loc, list[Any]] = {}
     for item in error.errors(include_url=False):
+        if item["loc"] and item["loc"][-1] == "[key]":  # a mapping key of the wrong type
+            item = {**item, "type": "invalid_key"}
         grouped.setdefault(data_loc(doc.data, item["loc"], item["type"] == "missing"), []).append(item)
     return [
         _problem(doc, loc, items, model)
@@ -72,6 +80,9 @@ def _problem(doc: Document, loc: Loc, items: list[dict[str, Any]], model: type[B
     name = _name(loc)
     if first["type"] == "missing":
         return doc.at(loc, f"missing required field `{loc[-1]}`", rule="schema")
+    if first["type"] == "invalid_key":
+        where = f" of `{_name(loc[:-1])}`" if loc[:-1] else ""
+        return doc.at(loc, f"key {_shown(first['input'])}{where} must be text", _QUOTE_KEY, key=True, rule="schema")
     if first["type"] == "extra_forbidden":
         hint = suggest(loc[-1], fields_at(model, loc[:-1]))
         return doc.at(loc, f"unknown key `{loc[-1]}`", hint, key=True, rule="schema")
@@ -90,12 +101,16 @@ def _problem(doc: Document, loc: Loc, items: list[dict[str, Any]], model: type[B
 
 
 def _expected(item: dict[str, Any]) -> str:
-    return _EXPECTED.get(item["type"], item["msg"].removeprefix("Value error, ").lower())
+    """What the place must be, as a noun phrase. A validator of the models says it in its own
+    message; pydantic's own wording ("Input should be...") never reaches users."""
+    if item["type"] == "value_error":
+        return str(item["msg"]).removeprefix("Value error, ")
+    return _EXPECTED.get(item["type"], "a valid value of the format (see `cjmap schema`)")
 
 
 def _hint(item: dict[str, Any]) -> str | None:
     if item["type"] == "string_type" and isinstance(item["input"], (int, float, bool)):
-        return "put the value in quotes to keep it as text"
+        return _QUOTE
     return None
 
 
