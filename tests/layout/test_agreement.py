@@ -101,9 +101,10 @@ def test_an_edit_touches_only_the_document_it_changes(tmp_path: Path) -> None:
         "# header\n---\n" + PERSONA + "goals: [x]   # one\n---\n" + PERSONA.replace("id: a", "id: b") + 'role: "on"\n'
     )
 
-    def rename(document: dict) -> None:  # type: ignore[type-arg]
-        if document["id"] == "a":
-            document["name"] = "Ana"
+    def rename(documents: list) -> None:  # type: ignore[type-arg]
+        for document in documents:
+            if document["id"] == "a":
+                document["name"] = "Ana"
 
     changed = edit(text, rename)
     assert changed.startswith("# header\n---\n") and "name: Ana" in changed and "# one" in changed
@@ -111,8 +112,8 @@ def test_an_edit_touches_only_the_document_it_changes(tmp_path: Path) -> None:
 
 
 def test_an_edit_that_would_drop_a_comment_is_refused() -> None:
-    def drop_goals(document: dict) -> None:  # type: ignore[type-arg]
-        del document["goals"]
+    def drop_goals(documents: list) -> None:  # type: ignore[type-arg]
+        del documents[0]["goals"]
 
     with pytest.raises(LayoutError, match="drop a comment"):
         edit(PERSONA + "goals:   # the reasons\n  - x\n", drop_goals)

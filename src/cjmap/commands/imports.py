@@ -126,7 +126,7 @@ def import_survey(
     try:
         updated = layout.edit(
             read_text(journey_path),
-            lambda document: survey.apply([document], journey_id, found, evidence["id"], metric, emotion_from),
+            lambda documents: survey.apply(documents, journey_id, found, evidence["id"], metric, emotion_from),
             str(journey_path),
         )
     except layout.LayoutError as error:

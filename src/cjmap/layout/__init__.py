@@ -97,12 +97,13 @@ def _split(text: str) -> list[tuple[str, str]]:
     return parts
 
 
-def _format_document(body: str, change: Callable[[Any], None] | None = None) -> str:
+def _format_document(body: str) -> str:
     yaml = _yaml()
-    documents = list(yaml.load_all(body))
+    return _dump_laid_out(yaml, list(yaml.load_all(body)))
+
+
+def _dump_laid_out(yaml: Any, documents: list[Any]) -> str:
     for document in documents:
-        if change is not None:
-            change(document)
         end = reattach(document)
         order_document(document)
         restore_end(document, end)
@@ -156,26 +157,27 @@ def relayout(text: str, display: str = "text") -> str:
     return laid_out
 
 
-def edit(text: str, change: Callable[[Any], None], display: str = "text") -> str:
-    """`text` with `change` applied to each of its round-trip documents, laid out, and proved:
-    the result reads back as the changed documents and keeps every comment."""
-    expected: list[Any] = []
-    pieces = []
-
-    def apply(document: Any) -> None:
-        change(document)
-        expected.append(plain(document))
-
+def edit(text: str, change: Callable[[list[Any]], None], display: str = "text") -> str:
+    """`text` with `change` applied to its round-trip documents (all of them, in order, edited in
+    place), laid out, and proved: the result reads back as the changed documents and keeps every
+    comment. Comments, directives and empty documents around them stay as they were."""
+    yaml = _yaml()
     try:
-        for marker, body in _split(text):
-            if _has_data(body):
-                pieces.append(marker + _format_document(body, apply))
-            else:  # comments and empty documents stay as they are, and read as they did
+        parts = [
+            (marker, body, list(yaml.load_all(body)) if _has_data(body) else None) for marker, body in _split(text)
+        ]
+        change([document for _, _, documents in parts for document in documents or []])
+        pieces, expected = [], []
+        for marker, body, documents in parts:
+            if documents is None:
                 pieces.append(marker + body)
-                expected.extend(read_data(marker + body, display))
+                expected += read_data(marker + body, display)
+            else:
+                expected += [plain(document) for document in documents]
+                pieces.append(marker + _dump_laid_out(yaml, documents))
     except CjmapError:
         raise
-    except Exception as error:
+    except Exception as error:  # ruamel.yaml raises many types; none may lose the user's file
         raise LayoutError(f"ruamel.yaml could not read it, left as it is: {error}") from error
     laid_out = "".join(pieces)
     prove(text, laid_out, expected, display)
