@@ -119,7 +119,7 @@ def _touchpoint_fields(touchpoint: Touchpoint) -> dict[str, Any]:
 def _undecided(scope: str, item: str, matching: Matching) -> list[Change]:
     if matching.decided:
         return []
-    detail = f"{len(matching.removed)} removed and {len(matching.added)} added look too much alike"
+    detail = f"{len(matching.removed)} removed and {len(matching.added)} added share too many fields"
     return [Change(scope, item, "*", "undecided", detail=detail)]
 
 
