@@ -83,6 +83,8 @@ def test_no_command_lets_user_text_act_on_the_terminal_or_the_ci_log(
     name = file_name_from(text)
     write_workspace(base / "broken", text, name, broken=True)
     write_workspace(base / "new", text, name, broken=False)
+    (base / "unparsable").mkdir()
+    (base / "unparsable" / name).write_text(f"kind: persona\nid: ana\nname: [{quoted(text)}\n", encoding="utf-8")
     shutil.copytree(Path(__file__).parent / "diff" / "cases" / "emotions" / "old", base / "old")
     summary = base / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
@@ -102,6 +104,9 @@ def test_no_command_lets_user_text_act_on_the_terminal_or_the_ci_log(
     check(run_cli("diff", "old", "broken", expect=2))
     check(run_cli("fmt", "--diff", "new"))
     check(run_cli("fmt", "--check", "broken"))
+    check(run_cli("fmt", "unparsable"))  # refused, with the file's name and the parser's message
+    check(run_cli("diff", "old", "unparsable", expect=2))
+    check(run_cli("validate", "unparsable", "-f", "github", expect=1), annotations=True)
     for output_format in ("text", "json"):
         check(run_cli("stats", "new", "-f", output_format, expect=0))
     check(run_cli("render", "new", "-f", "html", "-f", "mermaid", "--out", "out", expect=0))
@@ -109,3 +114,6 @@ def test_no_command_lets_user_text_act_on_the_terminal_or_the_ci_log(
     check(run_cli("new", "persona", text, expect=2))
     check(run_cli("rules", text, expect=2))
     check(run_cli("validate", os.path.join("broken", name), "-f", "text"))
+    sheet = base / "sheet.csv"
+    sheet.write_text(f'stage,touchpoint,channel,"{text.replace(chr(34), "")}"\nLook,{name},web,x\n', encoding="utf-8")
+    check(run_cli("import", "csv", str(sheet), "--journey", "sheet", "--out", "imported"))

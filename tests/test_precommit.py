@@ -103,7 +103,9 @@ def test_a_fresh_init_passes_its_own_hooks_and_catches_a_deleted_persona(
     shutil.copy(repo / "docs/cx/personas/primary-customer.yaml", repo / "docs/cx/personas/other.yaml")
     other = repo / "docs/cx/personas/other.yaml"
     other.write_text(other.read_text().replace("id: primary-customer", "id: other"))
-    (repo / "docs/cx/cjmap.toml").write_text('paths = ["personas", "research", "journeys"]\n[rules]\nunused-persona = "off"\n')
+    (repo / "docs/cx/cjmap.toml").write_text(
+        'paths = ["personas", "research", "journeys"]\n[rules]\nunused-persona = "off"\n'
+    )
     commit_all(repo, env)
     first = pre_commit(repo, env, "--all-files")
     assert first.returncode == 0, first.stdout + first.stderr

@@ -374,8 +374,11 @@ def import_csv(
     pain points, opportunities); `;` separates items in a cell."""
     from cjmap.commands.imports import import_csv as run
     from cjmap.config import load_config
+    from cjmap.reporters.terminal import printable
 
-    announce = functools.partial(typer.echo, err=True)
+    def announce(line: str) -> None:
+        typer.echo(printable(line), err=True)
+
     _written(run(file, journey, title, persona, out, force, load_config(config_file), announce))
 
 

@@ -52,8 +52,11 @@ def report(result: Report, out: TextIO) -> None:
         # An append to a file the runner owns and collects after the step, not a file cjmap
         # writes as its own output: cjmap.output's whole-file replace would drop what earlier
         # commands of the step appended.
-        with open(step_summary, "a", encoding="utf-8") as handle:
-            handle.write(table(result.problems))
+        try:
+            with open(step_summary, "a", encoding="utf-8") as handle:
+                handle.write(table(result.problems))
+        except OSError as error:
+            out.write(f"cjmap: cannot add to the job summary: {printable(error.strerror or str(error))}\n")
 
 
 def split(problems: list[Problem]) -> tuple[list[Problem], list[Problem]]:
