@@ -40,7 +40,13 @@ def git_diff(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return done
 
 
-def test_a_renamed_map_is_a_rename_plus_its_semantic_changes(driver_repo: Path) -> None:
+@pytest.mark.parametrize("how", ["diff.cjmap.command", "GIT_EXTERNAL_DIFF"])
+def test_a_renamed_map_is_a_rename_plus_its_semantic_changes(
+    driver_repo: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    if how == "GIT_EXTERNAL_DIFF":
+        git(driver_repo, "config", "--unset", "diff.cjmap.command")
+        monkeypatch.setenv("GIT_EXTERNAL_DIFF", f"{CJMAP} diff --git-driver")
     git(driver_repo, "mv", "maps/journey.yaml", "maps/trip.yaml")
     shutil.copy(CASES / "emotions" / "new" / "journey.yaml", driver_repo / "maps" / "trip.yaml")
     done = git_diff(driver_repo, "diff", "HEAD")  # renames are on by default: git passes 9 arguments
