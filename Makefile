@@ -10,11 +10,13 @@ UV_HOME := .cache/uv
 UV := $(UV_HOME)/bin/uv
 MERMAID_VERSION := 11.17.2
 MERMAID_JS := .cache/mermaid.min.js
+SARIF_MULTITOOL_VERSION := 5.7.0
+SARIF_MULTITOOL := .cache/sarif-multitool/.installed-$(SARIF_MULTITOOL_VERSION)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # uv uses the Python given here and never downloads one of its own.
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: demo test test-latest lock bench lint schema browser clean
+.PHONY: demo test test-latest lock bench lint schema browser consumer-tools clean
 
 # uv itself comes from PyPI at a pinned version, in a small virtual environment of its own.
 $(UV):
@@ -33,7 +35,7 @@ lock: | $(UV)
 
 # The suite against the newest releases pyproject.toml's ranges allow, ignoring uv.lock: shows
 # whether tomorrow's `pip install cjmap` still works. It does not touch .venv or uv.lock.
-test-latest: browser | $(UV)
+test-latest: browser consumer-tools | $(UV)
 	rm -rf .venv-latest
 	$(UV) venv --quiet --python $(PYTHON) .venv-latest
 	VIRTUAL_ENV=.venv-latest $(UV) pip install --quiet --upgrade --editable . --group test --group bench --group dev
@@ -52,7 +54,7 @@ demo: $(STAMP)
 	@echo "Open the journey maps: $(OUT)/laptop-online/index.html and $(OUT)/bank-account/index.html"
 	@echo "See what cjmap reports on broken maps: $(BIN)/cjmap validate examples/invalid"
 
-test: $(STAMP) lint browser
+test: $(STAMP) lint browser consumer-tools
 	$(BIN)/python -m pytest
 
 # The browser tests need Debian's chromium and Mermaid's parser (one file from the npm registry).
@@ -66,6 +68,16 @@ $(MERMAID_JS):
 	cd .cache && npm pack --silent mermaid@$(MERMAID_VERSION) >/dev/null && \
 	  tar -xzf mermaid-$(MERMAID_VERSION).tgz package/dist/mermaid.min.js && \
 	  mv package/dist/mermaid.min.js mermaid.min.js && rm -rf package mermaid-$(MERMAID_VERSION).tgz
+
+# The consumers' own validators that are not Python packages: Microsoft's SARIF multitool, which
+# checks SARIF with GitHub's code-scanning rules (a self-contained binary from the npm registry).
+consumer-tools: $(SARIF_MULTITOOL)
+
+$(SARIF_MULTITOOL):
+	rm -rf .cache/sarif-multitool && mkdir -p .cache/sarif-multitool
+	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix .cache/sarif-multitool \
+	  @microsoft/sarif-multitool@$(SARIF_MULTITOOL_VERSION)
+	@touch $@
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

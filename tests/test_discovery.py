@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cjmap.discovery import Selection, discover
+from cjmap.discovery import Selection, discover, display_path
+from tests.conftest import ROOT
 
 PERSONA = "kind: persona\nid: {id}\nname: Someone\n"
 BROKEN = "kind: persona\nid: Not An Id\n"
@@ -101,3 +105,55 @@ def test_discover_finds_each_file_once(tmp_path: Path) -> None:
     maps = workspace(tmp_path)
     found = discover([maps, maps / "ana.yaml", maps], Selection(maps, ("drafts/*",)))
     assert [c.path.name for c in found] == ["ana.yaml"]
+
+
+def broken_workspace(root: Path) -> Path:
+    """A configured workspace whose journey has an error, for the paths reporters show."""
+    shutil.copytree(ROOT / "examples" / "laptop-online", root / "ws")
+    journey = root / "ws" / "journeys" / "buy-a-laptop.yaml"
+    journey.write_text(journey.read_text("utf-8").replace("channel: web", "channel: webb", 1), encoding="utf-8")
+    return root / "ws"
+
+
+def shown_paths(run_cli, *args: str) -> set[str]:  # type: ignore[no-untyped-def]
+    """The path of the one problem as text, json, github, junit and sarif show it."""
+    text = run_cli("validate", *args, expect=1).stdout.split(":")[0]
+    problem = json.loads(run_cli("validate", "-f", "json", *args, expect=1).stdout)["problems"][0]["path"]
+    github = run_cli("validate", "-f", "github", *args, expect=1).stdout.split("file=")[1].split(",")[0]
+    junit = run_cli("validate", "-f", "junit", *args, expect=1).stdout
+    failed = ET.fromstring(junit).find(".//failure/..")
+    assert failed is not None
+    return {text, problem, github.replace("%3A", ":"), failed.get("name") or ""}
+
+
+@pytest.mark.parametrize(
+    ("cwd", "args", "expected"),
+    [
+        ("ws", (), "journeys/buy-a-laptop.yaml"),  # as CI and pre-commit run it
+        ("ws/journeys", (), "buy-a-laptop.yaml"),
+        (".", ("ws",), "ws/journeys/buy-a-laptop.yaml"),
+        ("ws/personas", ("../journeys",), "../journeys/buy-a-laptop.yaml"),  # outside: as given
+    ],
+)
+def test_every_reporter_shows_paths_relative_to_the_current_folder(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cwd: str, args: tuple[str, ...], expected: str
+) -> None:
+    broken_workspace(tmp_path)
+    monkeypatch.chdir(tmp_path / cwd)
+    assert shown_paths(run_cli, *args) == {expected}
+
+
+def test_files_outside_the_current_folder_found_by_configuration_are_absolute(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = broken_workspace(tmp_path)
+    monkeypatch.chdir(ws / "personas")
+    assert shown_paths(run_cli) == {str(ws / "journeys" / "buy-a-laptop.yaml")}
+
+
+def test_display_path_rule() -> None:
+    here = Path.cwd()
+    assert display_path(here / "a" / ".." / "b.yaml") == "b.yaml"
+    assert display_path("./b.yaml") == "b.yaml"
+    assert display_path("../x/b.yaml") == os.path.normpath("../x/b.yaml")
+    assert display_path(here.parent / "b.yaml") == str(here.parent / "b.yaml")

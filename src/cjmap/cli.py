@@ -20,7 +20,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from cjmap import __version__, reporters
-from cjmap.errors import CjmapError
+from cjmap.errors import EXIT_OK, EXIT_PROBLEMS, CjmapError
 from cjmap.render import RENDERER_BY_NAME
 
 app = typer.Typer(
@@ -42,19 +42,40 @@ NewKind = enum.Enum("NewKind", {k: k for k in ("persona", "journey", "evidence")
 
 
 def fatal_errors(command: F) -> F:
-    """Print a CjmapError as one line on stderr and exit with its code (2): never a traceback."""
+    """Print a CjmapError as one line on stderr and exit with its code (2): never a traceback.
+    A reader that stops reading (`cjmap ... | head`) ends the command quietly (exit 1)."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from cjmap.reporters.terminal import printable
+
         try:
-            return command(*args, **kwargs)
+            with closed_pipe(EXIT_PROBLEMS):
+                return command(*args, **kwargs)
         except CjmapError as error:
             for problem in getattr(error, "problems", []):
-                typer.echo(f"{problem.path}:{problem.line}:{problem.column}: {problem.code} {problem.text}", err=True)
-            typer.echo(f"cjmap: error: {error}", err=True)
+                where = f"{problem.path}:{problem.line}:{problem.column}"
+                typer.echo(printable(f"{where}: {problem.code} {problem.text}"), err=True)
+            typer.echo(f"cjmap: error: {printable(str(error))}", err=True)
             raise typer.Exit(error.exit_code) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+@contextlib.contextmanager
+def closed_pipe(exit_code: int) -> Iterator[None]:
+    """Flush stdout on the way out; when its reader has gone (a closed pipe), send the rest of
+    the output nowhere and exit with `exit_code` instead of a traceback or Python's "Exception
+    ignored" on exit."""
+    try:
+        try:
+            yield
+        finally:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        with contextlib.suppress(OSError, ValueError):  # not a real file (tests)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(exit_code) from None
 
 
 def emit(
@@ -137,10 +158,10 @@ def validate(
     from cjmap.commands import validate as command
     from cjmap.config import load_config
 
-    result = command.run(paths, load_config(config_file, paths))
+    result = command.run(paths, load_config(config_file, paths), strict)
     chosen = output_format.value if output_format else _default_format()
     emit(reporters.VALIDATE, chosen, result, output, [Path(p) for p in result.paths])
-    raise typer.Exit(command.exit_code(result, strict))
+    raise typer.Exit(command.exit_code(result))
 
 
 @app.command()
@@ -209,13 +230,19 @@ def diff(
     """
     from cjmap.commands import diff as command
     from cjmap.config import load_config
+    from cjmap.reporters.terminal import printable, printable_lines
 
     result = command.run(args or [], load_config(config_file), git_driver)
-    if result.plain is not None:
-        typer.echo(result.plain, nl=False)
-    else:
-        compared = [Path(a) for a in args or [] if Path(a).exists()]
-        emit(reporters.DIFF, output_format.value if output_format else "text", result.diff, output, compared)
+    # git stops at an external diff that exits non-zero: as its driver, a closed pipe exits 0.
+    with closed_pipe(EXIT_OK if git_driver else EXIT_PROBLEMS):
+        typer.echo(printable_lines(result.header), nl=False)
+        if result.plain is not None:
+            typer.echo(printable_lines(result.plain), nl=False)
+        else:
+            compared = [Path(a) for a in args or [] if Path(a).exists()]
+            emit(reporters.DIFF, output_format.value if output_format else "text", result.diff, output, compared)
+    for warning in result.warnings(fail_on.value if fail_on else None):
+        typer.echo(f"cjmap: {printable(warning)}", err=True)
     raise typer.Exit(result.exit_code(exit_code, fail_on.value if fail_on else None))
 
 
@@ -266,11 +293,12 @@ def init(
     """Start a workspace: cjmap.toml, a persona, evidence, a journey, schemas, CI and pre-commit."""
     from cjmap.commands.init import init as command
     from cjmap.config import today
+    from cjmap.reporters.terminal import printable
     from cjmap.reporters.written import report
 
     created = command(folder, stages, force, today().isoformat())
-    report(created.paths, [], sys.stdout, sys.stderr)
-    typer.echo(f"Next: {created.next_step}")
+    report(created.paths, [], sys.stdout, sys.stderr, created.snippets)
+    typer.echo(f"Next: {printable(created.next_step)}")
 
 
 @app.command()
@@ -371,8 +399,11 @@ def import_csv(
     pain points, opportunities); `;` separates items in a cell."""
     from cjmap.commands.imports import import_csv as run
     from cjmap.config import load_config
+    from cjmap.reporters.terminal import printable
 
-    announce = functools.partial(typer.echo, err=True)
+    def announce(line: str) -> None:
+        typer.echo(printable(line), err=True)
+
     _written(run(file, journey, title, persona, out, force, load_config(config_file), announce))
 
 

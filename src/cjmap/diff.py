@@ -1,7 +1,8 @@
 """Compare two workspaces by meaning: items matched by kind and id, never by list position.
 
-Everything here is linear in the size of the workspaces, apart from rename detection, which
-compares removed with added items only while there are few of them (RENAME_BUDGET pairs).
+Everything here is near-linear in the size of the workspaces, rename detection included
+(cjmap.matching). When renames cannot be told apart within matching's budget, the diff holds an
+`undecided` change, which `--fail-on worsened` counts as failing.
 """
 
 from __future__ import annotations
@@ -13,11 +14,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from cjmap.matching import Matching, match
 from cjmap.model import Improvement, Journey, Stage, Touchpoint
 from cjmap.workspace import Workspace
-
-RENAME_THRESHOLD = 0.6
-RENAME_BUDGET = 2_500
 
 
 @dataclass(frozen=True)
@@ -28,7 +27,7 @@ class Change:
     scope: str
     item: str  # journey, persona, evidence, stage, touchpoint, improvement, pain-point, emotion, metric
     id: str
-    kind: str  # added, removed, renamed, moved, changed, improved, worsened, resolved, completed
+    kind: str  # added, removed, renamed, moved, changed, improved, worsened, resolved, completed, undecided
     field: str | None = None
     old: Any = None
     new: Any = None
@@ -59,10 +58,15 @@ class Diff:
         return dict(sorted(found.items()))
 
     def has(self, kind: str) -> bool:
-        """Whether the diff holds changes of `kind`: worsened, removed or any."""
+        """Whether the diff holds changes of `kind`: worsened, removed or any. Renames that could
+        not be told apart count as worsened: emotions of those items were not compared."""
         if kind == "any":
             return bool(self.changes)
-        return any(c.kind == kind for c in self.changes)
+        return any(c.kind == kind or (kind == "worsened" and c.kind == "undecided") for c in self.changes)
+
+    @property
+    def undecided(self) -> list[Change]:
+        return [c for c in self.changes if c.kind == "undecided"]
 
 
 def diff_workspaces(old: Workspace, new: Workspace) -> Diff:
@@ -112,28 +116,11 @@ def _touchpoint_fields(touchpoint: Touchpoint) -> dict[str, Any]:
     return _fields(touchpoint, {"emotion", "pain_points", "metrics"})
 
 
-def similarity(a: dict[str, Any], b: dict[str, Any]) -> float:
-    """Share of fields (ids aside) that two items set to the same value."""
-    keys = (set(a) | set(b)) - {"id"}
-    return sum(a.get(k) == b.get(k) for k in keys) / len(keys) if keys else 0.0
-
-
-def _match(old: dict[str, Any], new: dict[str, Any], fields: Any) -> tuple[dict[str, str], list[str], list[str]]:
-    """Pairs old id -> new id (same id, or a rename of nearly the same content), then the ids
-    only added and only removed."""
-    pairs = {i: i for i in old if i in new}
-    removed = [i for i in old if i not in new]
-    added = [i for i in new if i not in old]
-    if removed and added and len(removed) * len(added) <= RENAME_BUDGET:
-        scored = sorted(
-            ((similarity(fields(old[r]), fields(new[a])), r, a) for r in removed for a in added), reverse=True
-        )
-        for score, r, a in scored:
-            if score >= RENAME_THRESHOLD and r in removed and a in added:
-                pairs[r] = a
-                removed.remove(r)
-                added.remove(a)
-    return pairs, added, removed
+def _undecided(scope: str, item: str, matching: Matching) -> list[Change]:
+    if matching.decided:
+        return []
+    detail = f"{len(matching.removed)} removed and {len(matching.added)} added share too many fields"
+    return [Change(scope, item, "*", "undecided", detail=detail)]
 
 
 def _compare_items(
@@ -147,8 +134,10 @@ def _compare_items(
 ) -> list[Change]:
     """Unordered items by id: added and removed (with `label` shown), renamed, then each pair's
     changes (`nested(old, new)`, or its field changes)."""
-    pairs, added, removed = _match(old, new, fields)
-    changes = [Change(scope, item, i, "added", new=label(new[i]) if label else None) for i in added]
+    matching = match(old, new, fields)
+    pairs, added, removed = matching.pairs, matching.added, matching.removed
+    changes = _undecided(scope, item, matching)
+    changes += [Change(scope, item, i, "added", new=label(new[i]) if label else None) for i in added]
     changes += [Change(scope, item, i, "removed", old=label(old[i]) if label else None) for i in removed]
     for old_id, new_id in pairs.items():
         if old_id != new_id:
@@ -174,8 +163,10 @@ def _list_changes(
     """Added, removed, renamed and reordered items of an ordered list, then each pair's changes;
     also the pairs, old id -> new id."""
     old_by_id, new_by_id = {x.id: x for x in old}, {x.id: x for x in new}
-    pairs, added, removed = _match(old_by_id, new_by_id, fields)
-    changes = [Change(scope, item, i, "added") for i in added]
+    matching = match(old_by_id, new_by_id, fields)
+    pairs, added, removed = matching.pairs, matching.added, matching.removed
+    changes = _undecided(scope, item, matching)
+    changes += [Change(scope, item, i, "added") for i in added]
     changes += [Change(scope, item, i, "removed") for i in removed]
     renamed_to = {new_id: old_id for old_id, new_id in pairs.items()}
     changes += [Change(scope, item, n, "renamed", "id", o, n) for o, n in pairs.items() if o != n]
@@ -236,10 +227,10 @@ def _improvement_changes(scope: str, old: Improvement, new: Improvement) -> list
 def _touchpoint_changes(scope: str, old: Journey, new: Journey, stage_renames: dict[str, str]) -> list[Change]:
     old_tps = {tp.id: (stage.id, tp) for stage in old.stages for tp in stage.touchpoints}
     new_tps = {tp.id: (stage.id, tp) for stage in new.stages for tp in stage.touchpoints}
-    pairs, added, removed = _match(
-        {i: v[1] for i, v in old_tps.items()}, {i: v[1] for i, v in new_tps.items()}, _touchpoint_fields
-    )
-    changes = [Change(scope, "touchpoint", i, "added", detail=f"in stage {new_tps[i][0]}") for i in added]
+    matching = match({i: v[1] for i, v in old_tps.items()}, {i: v[1] for i, v in new_tps.items()}, _touchpoint_fields)
+    pairs, added, removed = matching.pairs, matching.added, matching.removed
+    changes = _undecided(scope, "touchpoint", matching)
+    changes += [Change(scope, "touchpoint", i, "added", detail=f"in stage {new_tps[i][0]}") for i in added]
     changes += [Change(scope, "touchpoint", i, "removed", detail=f"from stage {old_tps[i][0]}") for i in removed]
     for old_id, new_id in pairs.items():
         (old_stage, a), (new_stage, b) = old_tps[old_id], new_tps[new_id]

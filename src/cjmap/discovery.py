@@ -28,7 +28,8 @@ SUFFIXES = (".yaml", ".yml")
 
 @dataclass(frozen=True)
 class Candidate:
-    """A file to read; `explicit` when the user named it (then it must be a map)."""
+    """A file to read; `explicit` when the user named it (then it must be a map). `display` is
+    the path every output shows (`display_path`)."""
 
     path: Path
     display: str
@@ -77,6 +78,18 @@ def _relative_to(path: Path | str, folder: Path) -> str:
     return PurePosixPath(Path(os.path.relpath(os.path.abspath(path), os.path.abspath(folder)))).as_posix()
 
 
+def display_path(path: Path | str) -> str:
+    """The path shown to users: relative to the current folder when the file is below it (as ruff
+    and yamllint show paths), else as given. Lexical: symlinks are shown, not resolved."""
+    given = os.path.normpath(path)
+    try:
+        relative = os.path.relpath(os.path.abspath(given), os.getcwd())
+    except (OSError, ValueError):  # the current folder is gone; another drive on Windows
+        return given
+    below = relative != os.pardir and not relative.startswith(os.pardir + os.sep)
+    return relative if below else given
+
+
 def is_yaml(name: str) -> bool:
     return name.endswith(SUFFIXES)
 
@@ -96,7 +109,7 @@ def discover(
         if given.is_dir():
             candidates: Iterator[Candidate] | list[Candidate] = _walk(given, selection)
         else:
-            candidates = [] if selection.skips(given) else [Candidate(given, str(given), True)]
+            candidates = [] if selection.skips(given) else [Candidate(given, display_path(given), True)]
         for candidate in candidates:
             try:
                 info = candidate.path.stat()
@@ -130,7 +143,7 @@ def _walk(root: Path, selection: Selection) -> Iterator[Candidate]:
             if _is_dir(entry):
                 subfolders.append(Path(entry.path))
             elif is_yaml(entry.name):
-                yield Candidate(Path(entry.path), os.path.normpath(entry.path), False)
+                yield Candidate(Path(entry.path), display_path(entry.path), False)
         stack.extend(reversed(subfolders))
 
 

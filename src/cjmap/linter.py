@@ -22,10 +22,16 @@ from cjmap.workspace import Workspace, open_workspace, paused_gc
 
 @dataclass(frozen=True)
 class Report:
-    """The outcome of `cjmap validate`: every problem, and the files that were read."""
+    """The outcome of `cjmap validate`: every problem, and the files that were read. With
+    `strict`, warnings fail the run as errors do (and reporters say so: JUnit counts them)."""
 
     problems: list[Problem]
     paths: list[str]
+    strict: bool = False
+
+    def fails(self, problem: Problem) -> bool:
+        """Whether this problem makes the run fail."""
+        return problem.severity == "error" or (self.strict and problem.severity == "warning")
 
     @property
     def files(self) -> int:

@@ -9,8 +9,9 @@ import pytest
 from cjmap.config import Config
 from cjmap.diff import diff_workspaces, moved_items
 from cjmap.reporters import DIFF, get_reporter
-from cjmap.reporters.diff.markdown import MARKER, escape
+from cjmap.reporters.diff.markdown import MARKER
 from cjmap.reporters.diff.markdown import report as markdown_report
+from cjmap.reporters.markdown import escape
 from cjmap.workspace import load_workspace
 
 CASES = Path(__file__).parent / "cases"

@@ -1,5 +1,10 @@
 """`cjmap diff`: work out what to compare (paths, git revisions, git's external-diff call),
-load both sides, refuse broken ones with their problems, and diff them."""
+load both sides, refuse broken ones with their problems, and diff them.
+
+As git's external diff (`--git-driver`), each file's output starts with a header naming it, as
+`git diff` does, and a file that does not load as a map gets a one-line note and a plain
+unified diff instead of stopping the whole `git diff`.
+"""
 
 from __future__ import annotations
 
@@ -23,15 +28,27 @@ STRUCTURAL = ("invalid-file", "yaml-syntax", "duplicate-key", "schema")
 
 @dataclass(frozen=True)
 class DiffResult:
-    """A semantic diff, or (for git's call on YAML that holds no maps) a plain unified diff."""
+    """A semantic diff, or (for git's call on a file that holds no maps or does not load) a
+    plain unified diff; as git's external diff, with the file's header first."""
 
     diff: Diff
     plain: str | None = None
+    header: str = ""
 
     def exit_code(self, exit_code: bool, fail_on: str | None) -> int:
         """1 with --exit-code when anything changed, or with --fail-on when such changes exist."""
         failing = (exit_code and self.diff.has("any")) or (fail_on is not None and self.diff.has(fail_on))
         return EXIT_PROBLEMS if failing else EXIT_OK
+
+    def warnings(self, fail_on: str | None) -> list[str]:
+        """Why --fail-on worsened fails although no emotion is reported worse, if it does."""
+        if fail_on != "worsened" or not self.diff.undecided:
+            return []
+        return [
+            f"--fail-on worsened: {c.scope}: cannot tell which {c.item}s were renamed ({c.detail}), "
+            "so a worse emotion could hide among them"
+            for c in self.diff.undecided
+        ]
 
 
 @dataclass(frozen=True)
@@ -91,7 +108,7 @@ def _range(arg: str, root: Path) -> list[str]:
 def load_side(side: Side, filters: list[str], config: Config, cwd: Path) -> Workspace:
     if side.revision is not None:
         root = repository(cwd)
-        sources = read_revision(side.revision, root, filters, Selection.of(config))
+        sources = read_revision(side.revision, root, filters, Selection.of(config), config.max_file_size)
         workspace = workspace_from_sources([(s, False) for s in sources], config)
     else:
         assert side.path is not None
@@ -101,11 +118,17 @@ def load_side(side: Side, filters: list[str], config: Config, cwd: Path) -> Work
     return workspace
 
 
-def _refuse_broken(workspace: Workspace, config: Config) -> None:
+def _structural(workspace: Workspace, config: Config) -> list[Problem]:
+    """The problems that keep a workspace from being compared, stamped with their codes."""
     settings = RuleSettings.of(config)
-    broken = [settings.stamp(p) for p in workspace.problems if p.rule in STRUCTURAL]
+    stamped = (settings.stamp(p) for p in workspace.problems if p.rule in STRUCTURAL)
+    return [p for p in stamped if p is not None]
+
+
+def _refuse_broken(workspace: Workspace, config: Config) -> None:
+    broken = _structural(workspace, config)
     if broken:
-        raise BrokenInput([p for p in broken if p is not None])
+        raise BrokenInput(broken)
 
 
 def diff_sides(args: list[str], config: Config, cwd: Path) -> Diff:
@@ -115,34 +138,57 @@ def diff_sides(args: list[str], config: Config, cwd: Path) -> Diff:
 
 def run(args: list[str], config: Config, git_driver: bool = False) -> DiffResult:
     """Compare two folders, files or git revisions, or run as git's external diff."""
-    found = diff_git_driver(args, config) if git_driver else diff_sides(args, config, Path.cwd())
-    if found is None:
-        return DiffResult(Diff([], {}), _plain_diff(args))
-    return DiffResult(found)
+    if git_driver:
+        return diff_git_driver(args, config)
+    return DiffResult(diff_sides(args, config, Path.cwd()))
 
 
-def _plain_diff(args: list[str]) -> str:
-    lines = [
-        (Path(f).read_text("utf-8", "replace") if f != "/dev/null" else "").splitlines(keepends=True)
-        for f in (args[1], args[4])
-    ]
-    return "".join(difflib.unified_diff(lines[0], lines[1], f"a/{args[0]}", f"b/{args[0]}"))
-
-
-def diff_git_driver(args: list[str], config: Config) -> Diff | None:
-    """git's external diff call: path old-file old-hex old-mode new-file new-hex new-mode.
-
-    Returns None when neither side holds map documents (the caller shows a plain diff)."""
-    if len(args) != 7:
-        raise CjmapError(f"--git-driver expects the 7 arguments git passes, got {len(args)}")
-    path, old_file, new_file = args[0], args[1], args[4]
-    sides = []
-    for label, file in (("a", old_file), ("b", new_file)):
-        raw = b"" if file == "/dev/null" else Path(file).read_bytes()
-        source = load_bytes(raw, f"{label}/{path}", explicit=False)
-        sides.append(workspace_from_sources([(source, False)] if source else [], config))
-    for side in sides:
-        _refuse_broken(side, config)
+def diff_git_driver(args: list[str], config: Config) -> DiffResult:
+    """git's external diff call: `path old-file old-hex old-mode new-file new-hex new-mode`, or
+    for a renamed or copied file `old-path old-file old-hex old-mode new-file new-hex new-mode
+    new-path message` (git's `diff.c`; the message holds "rename from/to" and similarity)."""
+    if len(args) not in (7, 9):
+        raise CjmapError(f"--git-driver expects the 7 arguments git passes (9 for a renamed file), got {len(args)}")
+    old_path, old_file, new_file = args[0], args[1], args[4]
+    new_path = args[7] if len(args) == 9 else old_path
+    header = [f"diff --cjmap a/{old_path} b/{new_path}"]
+    header += [line for line in (args[8] if len(args) == 9 else "").splitlines() if not line.startswith("index ")]
+    raws = [_read_side(file, config.max_file_size) for file in (old_file, new_file)]
+    if None in raws:
+        limit = f"{config.max_file_size / 1e6:.1f} MB"
+        return DiffResult(Diff([], {}), "", _header(header, f"over the {limit} limit (max_file_size): not compared"))
+    sides, problems = [], []
+    for label, name, raw in (("a", old_path, raws[0]), ("b", new_path, raws[1])):
+        source = load_bytes(raw or b"", f"{label}/{name}", explicit=False)
+        side = workspace_from_sources([(source, False)] if source else [], config)
+        problems += _structural(side, config)
+        sides.append(side)
+    plain = _plain_diff(raws[0] or b"", raws[1] or b"", old_path, new_path)
+    if problems:
+        p = problems[0]
+        note = f"does not load as a map ({p.path}:{p.line}:{p.column}: {p.code} {p.message}); plain diff follows"
+        return DiffResult(Diff([], {}), plain, _header(header, note))
     if not any(side.sources for side in sides):
-        return None
-    return diff_workspaces(sides[0], sides[1])
+        return DiffResult(Diff([], {}), plain, _header(header))
+    return DiffResult(diff_workspaces(sides[0], sides[1]), None, _header(header))
+
+
+def _header(lines: list[str], note: str | None = None) -> str:
+    return "".join(f"{line}\n" for line in [*lines, *([f"note: {note}"] if note else [])])
+
+
+def _read_side(file: str, max_bytes: int) -> bytes | None:
+    """A side's bytes: none for `/dev/null` (added or deleted), None when over the limit."""
+    if file == "/dev/null":
+        return b""
+    try:
+        if Path(file).stat().st_size > max_bytes:
+            return None
+        return Path(file).read_bytes()
+    except OSError as error:
+        raise CjmapError(f"{file}: cannot read: {error.strerror or error}") from error
+
+
+def _plain_diff(old: bytes, new: bytes, old_path: str, new_path: str) -> str:
+    lines = [raw.decode("utf-8", "replace").splitlines(keepends=True) for raw in (old, new)]
+    return "".join(difflib.unified_diff(lines[0], lines[1], f"a/{old_path}", f"b/{new_path}"))

@@ -6,17 +6,21 @@ canonical layout and read back without a problem, or nothing is written.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import shlex
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from cjmap import layout, templating
-from cjmap.config import Config
+from cjmap.config import FOLDERS, Config
 from cjmap.errors import CjmapError
+from cjmap.gitsource import repository
 from cjmap.model import ID_PATTERN
-from cjmap.output import write_new
+from cjmap.output import write_atomic_bytes, write_new
 from cjmap.schema import EDITOR_SCHEMAS, schemas
 from cjmap.schema import render as render_schema
 from cjmap.wording import title_from_id
@@ -30,10 +34,12 @@ CLASSIC_STAGES = ("awareness", "consideration", "decision", "delivery", "use", "
 
 @dataclass
 class Created:
-    """The files `cjmap init` wrote, and the command to run next."""
+    """The files `cjmap init` wrote, the command to run next, and for files it would not
+    overwrite (CI and pre-commit set-up, .gitignore) what to add to them."""
 
     paths: list[Path] = field(default_factory=list)
     next_step: str = ""
+    snippets: dict[Path, str] = field(default_factory=dict)
 
 
 @cache
@@ -59,16 +65,95 @@ def _check_id(value: str) -> str:
 
 
 def init(folder: Path, stages: str | None, force: bool, today: str) -> Created:
-    """Write a new workspace into `folder`: all its files, or none when one exists (unless `force`)."""
-    chosen = [s.strip() for s in stages.split(",") if s.strip()] if stages else list(CLASSIC_STAGES)
-    files = init_files(chosen, today)
-    written = write_new({folder / name: text for name, text in files.items()}, force)
-    return Created(written, f"cd {folder} && cjmap validate && cjmap render")
+    """Write a new workspace into `folder`: all its files, or none (unless `force`, files that
+    exist already stop it). The CI workflow and pre-commit configuration go to the root of the
+    git repository around `folder`, where GitHub and pre-commit read them, and, like the
+    .gitignore, are never overwritten: when one exists, `snippets` says what to add to it."""
+    chosen = stage_ids(stages)
+    if folder.exists() and not folder.is_dir():
+        raise CjmapError(f"{folder} is a file, not a folder; nothing written")
+    root = repository_root(folder)
+    inside = _relative(folder, root) if root else ""
+    files = {folder / name: text for name, text in init_files(chosen, today).items()}
+    shared = {folder / ".gitignore": _template("gitignore.j2")} | setup_files(root or folder, inside)
+    snippets = {path: text for path, text in shared.items() if path.exists() or path.is_symlink()}
+    files |= {path: text for path, text in shared.items() if path not in snippets}
+    here = os.path.abspath(folder) == os.getcwd()
+    next_step = (
+        "cjmap validate && cjmap render" if here else f"cd {shlex.quote(str(folder))} && cjmap validate && cjmap render"
+    )
+    return Created(write_all_or_nothing(files, force), next_step, snippets)
+
+
+def stage_ids(stages: str | None) -> list[str]:
+    """The stage ids of `--stages` (comma-separated), checked before anything is written."""
+    if stages is None:
+        return list(CLASSIC_STAGES)
+    chosen = [_check_id(s.strip()) for s in stages.split(",") if s.strip()]
+    if not chosen:
+        raise CjmapError("--stages names no stage: give comma-separated ids, e.g. --stages discover,buy,use")
+    twice = sorted({s for s in chosen if chosen.count(s) > 1})
+    if twice:
+        raise CjmapError(f"--stages names {', '.join(f'`{s}`' for s in twice)} more than once; stage ids are unique")
+    return chosen
+
+
+def repository_root(folder: Path) -> Path | None:
+    """The top of the git repository around `folder` (which may not exist yet), if any."""
+    existing = Path(os.path.abspath(folder))
+    while not existing.is_dir() and existing != existing.parent:
+        existing = existing.parent
+    try:
+        return repository(existing)
+    except CjmapError:
+        return None
+
+
+def _relative(folder: Path, root: Path) -> str:
+    relative = os.path.relpath(os.path.realpath(folder), os.path.realpath(root))
+    return "" if relative == "." else PurePosixPath(Path(relative)).as_posix()
+
+
+def setup_files(root: Path, inside: str) -> dict[Path, str]:
+    """The CI workflow and the pre-commit configuration, for a workspace at `inside` (a path
+    relative to `root`, "" for the root itself)."""
+    prefix = re.escape(f"{inside}/") if inside else ""
+    values = {
+        "folder": inside,
+        "shell_folder": f" {shlex.quote(inside)}" if inside else "",
+        "map_files": f"^{prefix}({'|'.join(FOLDERS.values())})/.*\\.ya?ml$",
+    }
+    return {
+        root / ".github/workflows/journey-maps.yml": _template("workflow.yml.j2", **values),
+        root / ".pre-commit-config.yaml": _template("pre-commit-config.yaml.j2", **values),
+    }
+
+
+def write_all_or_nothing(files: dict[Path, str], force: bool) -> list[Path]:
+    """`write_new`, and when a write fails part-way, the files and folders it made are removed
+    and files it replaced are put back: a failed init leaves no partial workspace."""
+    before = {path: path.read_bytes() if path.is_file() else None for path in files}
+    folders = sorted({p for path in files for p in path.parents if not p.exists()}, key=lambda p: -len(p.parts))
+    try:
+        return write_new(files, force)
+    except CjmapError as error:
+        undone = False
+        for path, old in before.items():
+            if old is not None and path.read_bytes() != old:
+                write_atomic_bytes(path, old)
+                undone = True
+            elif old is None and path.is_file():
+                path.unlink()
+                undone = True
+        for made in folders:
+            with contextlib.suppress(OSError):
+                made.rmdir()
+        raise CjmapError(f"{error}; nothing was kept" if undone else str(error)) from None
 
 
 def init_files(stages: list[str], today: str) -> dict[str, str]:
-    """Relative path -> content of a new workspace."""
-    chosen = [{"id": _check_id(s), "name": title_from_id(s)} for s in stages]
+    """Relative path -> content of a new workspace's own files."""
+    chosen = [{"id": s, "name": title_from_id(s)} for s in stages]
     files = {
         "cjmap.toml": _template("cjmap.toml.j2"),
         "personas/primary-customer.yaml": _template(
@@ -86,8 +171,6 @@ def init_files(stages: list[str], today: str) -> dict[str, str]:
             evidence="first-interviews",
             today=today,
         ),
-        ".github/workflows/journey-maps.yml": _template("workflow.yml.j2"),
-        ".pre-commit-config.yaml": _template("pre-commit-config.yaml.j2"),
     }
     files |= {f"schemas/{name}": render_schema(schema) for name, schema in schemas().items() if "draft-07" in name}
     return files

@@ -1,10 +1,14 @@
-"""What `cjmap fmt` did: one line per changed file (or its diff), refusals on stderr, a count."""
+"""What `cjmap fmt` did: one line per changed file (or its diff), refusals on stderr, a count.
+
+A diff shows the files' own lines, so each line is made `printable` too: a map line such as
+`::warning ...` or one with a bidi override must not act on the CI log or terminal showing it.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from cjmap.reporters.terminal import printable
+from cjmap.reporters.terminal import printable, printable_lines
 
 if TYPE_CHECKING:
     from cjmap.layout import FmtResult
@@ -16,6 +20,6 @@ def report(result: FmtResult, out: TextIO, err: TextIO, *, diff: bool = False) -
         if outcome.refused:
             err.write(f"{printable(outcome.path)}: {printable(outcome.refused)}\n")
         elif outcome.changed:
-            out.write(outcome.diff if diff else f"{verb} {printable(outcome.path)}\n")
+            out.write(printable_lines(outcome.diff) if diff else f"{verb} {printable(outcome.path)}\n")
     total = f"{len(result.changed)} of {len(result.outcomes)} files {'changed' if result.write else 'would change'}"
     (err if diff else out).write(total + "\n")

@@ -12,7 +12,7 @@ from cjmap.wording import signed
 if TYPE_CHECKING:
     from cjmap.diff import Change, Diff
 
-SIGNS = {"added": "+", "removed": "-", "resolved": "-", "improved": "↑", "worsened": "↓"}
+SIGNS = {"added": "+", "removed": "-", "resolved": "-", "improved": "↑", "worsened": "↓", "undecided": "?"}
 
 
 def shown(value: Any) -> str:
@@ -31,6 +31,8 @@ def shown(value: Any) -> str:
 def describe(change: Change) -> str:
     """One change in words: `touchpoint cart: emotion of ana -1 → -2 (worsened by 1)`."""
     c = change
+    if c.kind == "undecided":
+        return f"{c.item}s: {c.detail} to tell which were renamed; their emotions were not compared"
     if c.item == "emotion":
         if c.old is None or c.new is None:
             return f"touchpoint {c.id}: emotion of {c.detail} {shown(c.old)} → {shown(c.new)}"

@@ -7,8 +7,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, TextIO
+
+from cjmap.reporters.jsondoc import dump
 
 if TYPE_CHECKING:
     from cjmap.diff import Diff
@@ -25,5 +26,4 @@ def report(diff: Diff, out: TextIO) -> None:
             "by_kind": diff.counts(),
         },
     }
-    json.dump(document, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    dump(document, out)

@@ -2,28 +2,23 @@
 
 Starts with a hidden marker so a workflow can find and update its own comment, keeps under
 GitHub's 65,536-character limit by dropping details (never the summary) when it must, and
-escapes user text so a touchpoint name cannot inject Markdown or HTML.
+escapes user text (cjmap.reporters.markdown) so that it stays text inside the comment: no new
+blocks, images, links, mentions, table cells or closing tags. The tests render the comment with
+cmark-gfm, GitHub's renderer, and check its structure.
 """
 
 from __future__ import annotations
 
-import html
-import re
 from typing import TYPE_CHECKING, TextIO
 
 from cjmap.reporters.diff import SIGNS, describe, grouped, verdict
+from cjmap.reporters.markdown import escape, escape_html
 
 if TYPE_CHECKING:
     from cjmap.diff import Change, Diff
 
 MARKER = "<!-- cjmap-diff -->"
 LIMIT = 65_536
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<])")
-
-
-def escape(text: str) -> str:
-    """Text that renders literally in GitHub Markdown, HTML included."""
-    return _MARKDOWN.sub(r"\\\1", html.escape(text, quote=False).replace("\n", " "))
 
 
 def report(diff: Diff, out: TextIO, limit: int = LIMIT) -> None:
@@ -48,7 +43,7 @@ def report(diff: Diff, out: TextIO, limit: int = LIMIT) -> None:
 
 def _section(scope: str, changes: list[Change], diff: Diff) -> str:
     # Inside <summary> GitHub reads HTML, not Markdown: escape for HTML only.
-    title = "Workspace" if scope == "workspace" else f"{html.escape(diff.titles.get(scope, scope))} ({scope})"
+    title = "Workspace" if scope == "workspace" else f"{escape_html(diff.titles.get(scope, scope))} ({scope})"
     worse = sum(c.kind == "worsened" for c in changes)
     flag = f", {worse} emotion(s) worsened" if worse else ""
     lines = [f"<details><summary>{title}: {len(changes)} change(s){flag}</summary>", ""]

@@ -10,7 +10,7 @@ from cjmap.reporters.terminal import printable, use_colour
 if TYPE_CHECKING:
     from cjmap.diff import Diff
 
-_COLOURS = {"+": "\033[32m", "-": "\033[31m", "↑": "\033[32m", "↓": "\033[31m", "~": "\033[33m"}
+_COLOURS = {"+": "\033[32m", "-": "\033[31m", "↑": "\033[32m", "↓": "\033[31m", "~": "\033[33m", "?": "\033[31m"}
 
 
 def report(diff: Diff, out: TextIO) -> None:

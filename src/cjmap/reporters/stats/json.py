@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
+
+from cjmap.reporters.jsondoc import dump
 
 
 def report(figures: dict[str, Any], out: TextIO) -> None:
-    json.dump(figures, out, indent=2, ensure_ascii=False, allow_nan=False)
-    out.write("\n")
+    dump(figures, out)

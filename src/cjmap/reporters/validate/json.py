@@ -3,8 +3,9 @@ hint) and `summary` counts. The shape is stable; `version` changes if it ever mu
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, TextIO
+
+from cjmap.reporters.jsondoc import dump
 
 if TYPE_CHECKING:
     from cjmap.linter import Report
@@ -21,5 +22,4 @@ def report(result: Report, out: TextIO) -> None:
             "info": result.count("info"),
         },
     }
-    json.dump(document, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    dump(document, out)
