@@ -10,6 +10,8 @@ UV_HOME := .cache/uv
 UV := $(UV_HOME)/bin/uv
 MERMAID_VERSION := 11.17.2
 MERMAID_JS := .cache/mermaid.min.js
+AXE_VERSION := 4.14.1
+AXE_JS := .cache/axe.min.js
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # uv uses the Python given here and never downloads one of its own.
 export UV_PYTHON_DOWNLOADS := never
@@ -55,8 +57,8 @@ demo: $(STAMP)
 test: $(STAMP) lint browser
 	$(BIN)/python -m pytest
 
-# The browser tests need Debian's chromium and Mermaid's parser (one file from the npm registry).
-browser: $(MERMAID_JS)
+# The browser tests need Debian's chromium, Mermaid's parser and axe-core (one file each from the npm registry).
+browser: $(MERMAID_JS) $(AXE_JS)
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
 	  echo "installing chromium (Debian package) for the browser tests"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
@@ -66,6 +68,12 @@ $(MERMAID_JS):
 	cd .cache && npm pack --silent mermaid@$(MERMAID_VERSION) >/dev/null && \
 	  tar -xzf mermaid-$(MERMAID_VERSION).tgz package/dist/mermaid.min.js && \
 	  mv package/dist/mermaid.min.js mermaid.min.js && rm -rf package mermaid-$(MERMAID_VERSION).tgz
+
+$(AXE_JS):
+	@mkdir -p .cache
+	cd .cache && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && \
+	  tar -xzf axe-core-$(AXE_VERSION).tgz package/axe.min.js && \
+	  mv package/axe.min.js axe.min.js && rm -rf package axe-core-$(AXE_VERSION).tgz
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -153,17 +153,16 @@ def persona_paths(journey: Journey, edges: list[Edge]) -> dict[str, list[Edge]]:
 
 
 def _next_taken(step: Step, persona: str, following: dict[int, list[Step]]) -> list[Step]:
-    """The first touchpoints `persona` takes after `step`, passing over the ones they skip."""
-    found, seen, todo = [], {step.index}, list(following.get(step.index, ()))
+    """The first touchpoints `persona` takes after `step`. Where the path splits and they take one
+    of the ways, that is their way; only where they take none do they pass on through."""
+    found: list[Step] = []
+    seen, todo = {step.index}, [step]
     while todo:
-        target = todo.pop(0)
-        if target.index in seen:
-            continue
-        seen.add(target.index)
-        if target.touchpoint.takes(persona):
-            found.append(target)
-        else:
-            todo.extend(following.get(target.index, ()))
+        ways = [t for t in following.get(todo.pop(0).index, ()) if t.index not in seen]
+        seen.update(t.index for t in ways)
+        taken = [t for t in ways if t.touchpoint.takes(persona)]
+        found += taken
+        todo += [] if taken else ways
     return found
 
 

@@ -31,11 +31,11 @@ def label(name: str) -> str:
     return "drop-off" if name == "drop_off" else name.replace("_", " ")
 
 
-def metrics(values: dict[str, float]) -> list[tuple[str, str]]:
-    """(label, value) pairs in the file's order; `x_n` goes with `x` as its number of responses."""
+def metrics(values: dict[str, float], skip: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """(label, value) pairs in the file's order, but `skip`; `x_n` goes with `x` as its number of responses."""
     shown = []
     for name, value in values.items():
-        if name.endswith("_n") and name[:-2] in values:
+        if name in skip or (name.endswith("_n") and name[:-2] in values):
             continue
         text = percent(value) if is_share(name) else number(value)
         responses = values.get(f"{name}_n")
