@@ -23,7 +23,8 @@ def journeys(draw: st.DrawFn, max_touchpoints: int = 9, max_personas: int = 3) -
     cuts = sorted(draw(st.lists(st.integers(0, count), max_size=3)))
     bounds = [0, *cuts, count]
     stages = [
-        {"id": f"s{n}", "name": f"S{n}", "touchpoints": touchpoints[a:b]} for n, (a, b) in enumerate(zip(bounds, bounds[1:]))
+        {"id": f"s{n}", "name": f"S{n}", "touchpoints": touchpoints[a:b]}
+        for n, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False))
     ]
     return Journey.model_validate({"kind": "journey", "id": "j", "title": "J", "personas": personas, "stages": stages})
 

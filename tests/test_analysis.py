@@ -35,7 +35,10 @@ def _through_skipped(analysis: JourneyAnalysis, persona: str, source: int, targe
 @given(journeys())
 def test_a_persona_path_only_joins_touchpoints_they_take(journey: Journey) -> None:
     analysis = _analyse(journey)
-    paths = {p: [(a.index, b.index) for a, b in analysis.paths.get(p, analysis.paths.get("all", []))] for p in journey.personas}
+    paths = {
+        p: [(a.index, b.index) for a, b in analysis.paths.get(p, analysis.paths.get("all", []))]
+        for p in journey.personas
+    }
     for persona, edges in paths.items():
         for a, b in edges:
             assert analysis.steps[a].touchpoint.takes(persona) and analysis.steps[b].touchpoint.takes(persona)
@@ -83,7 +86,14 @@ def test_a_split_gives_each_persona_their_own_way() -> None:
                     "name": "S",
                     "touchpoints": [
                         {"id": "search", "name": "Search", "channel": "web", "next": ["book", "call"], "emotion": 0},
-                        {"id": "book", "name": "Book", "channel": "web", "personas": ["ana"], "next": ["done"], "emotion": 1},
+                        {
+                            "id": "book",
+                            "name": "Book",
+                            "channel": "web",
+                            "personas": ["ana"],
+                            "next": ["done"],
+                            "emotion": 1,
+                        },
                         {"id": "call", "name": "Call", "channel": "phone", "personas": ["ben"], "emotion": -1},
                         {"id": "done", "name": "Done", "channel": "email", "emotion": 2},
                     ],

@@ -41,7 +41,11 @@ def wide_journey(folder: Path, touchpoints: int, per_stage: int, personas: int) 
     lines = ["kind: journey", "id: wide", "title: A wide journey", f"personas: [{', '.join(ids)}]", "stages:"]
     for t in range(touchpoints):
         if t % per_stage == 0:
-            lines += [f"  - id: s{t}", f"    name: Stage number {t // per_stage} of the wide journey", "    touchpoints:"]
+            lines += [
+                f"  - id: s{t}",
+                f"    name: Stage number {t // per_stage} of the wide journey",
+                "    touchpoints:",
+            ]
         emotions = ", ".join(f"{p}: {(t + n) % 5 - 2}" for n, p in enumerate(ids))
         lines += [
             f"      - id: t{t}",
@@ -128,7 +132,9 @@ def test_headers_and_lane_labels_stay_after_scrolling(browser, maps) -> None:
     page = open_page(browser, maps["wide"], LAPTOP)
     page.evaluate("() => { const w = document.querySelector('#map'); w.scrollIntoView(); w.scrollTo(9000, 400); }")
     wrap = box(page, "#map")
-    scrolled = page.evaluate("() => [document.querySelector('#map').scrollLeft, document.querySelector('#map').scrollTop]")
+    scrolled = page.evaluate(
+        "() => [document.querySelector('#map').scrollLeft, document.querySelector('#map').scrollTop]"
+    )
     assert scrolled[0] >= 9000 and scrolled[1] >= 300
     label = box(page, ".map > .lanes")
     stage_height = box(page, ".map > .lanes > .corner")["height"]
@@ -165,7 +171,9 @@ def test_branches_are_drawn_as_alternatives(browser, maps) -> None:
     assert page.locator("#tp-payment svg.curve g.p1 circle").count() == 0
     page.close()
     page = open_page(browser, maps["bank"], LAPTOP)
-    dash = page.evaluate("() => getComputedStyle(document.querySelector('#tp-phone-line svg.curve line.jump')).strokeDasharray")
+    dash = page.evaluate(
+        "() => getComputedStyle(document.querySelector('#tp-phone-line svg.curve line.jump')).strokeDasharray"
+    )
     assert dash.replace("px", "").replace(",", " ").split() == ["1", "4"]  # the way straight to the app, dotted
     page.close()
 
@@ -193,7 +201,9 @@ def test_a_persona_can_be_shown_alone(browser, maps) -> None:
 def test_every_field_appears(browser, maps, viewport: dict[str, int]) -> None:
     page = open_page(browser, maps["every-field"], viewport)
     page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
-    text = " ".join(page.evaluate("() => document.body.innerText").split()).lower()  # as shown: some labels are capitals
+    text = " ".join(
+        page.evaluate("() => document.body.innerText").split()
+    ).lower()  # as shown: some labels are capitals
     html = page.content()
     missing = [
         f"{m}.{f}: {item}"

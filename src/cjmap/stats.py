@@ -53,7 +53,9 @@ def _blueprint(steps: list[Step]) -> dict[str, Any]:
     with nothing behind them (no backstage, no support)."""
     counts: dict[str, Any] = {lane: sum(bool(getattr(s.touchpoint, lane)) for s in steps) for lane in BLUEPRINT_LANES}
     counts["unsupported_frontstage"] = [
-        s.touchpoint.id for s in steps if s.touchpoint.frontstage and not (s.touchpoint.backstage or s.touchpoint.support)
+        s.touchpoint.id
+        for s in steps
+        if s.touchpoint.frontstage and not (s.touchpoint.backstage or s.touchpoint.support)
     ]
     return counts
 

@@ -32,7 +32,7 @@ def test_labels_never_overlap_each_other_or_a_point(journey: Journey, scale: tup
     assert curve.label_x(lines) - max(line.shift for line in lines) >= RADIUS + 3  # labels start right of every point
     for cell in cells:
         labelled = sorted((m for m in cell if m.value is not None), key=lambda m: m.label_y)
-        for upper, lower in zip(labelled, labelled[1:]):
+        for upper, lower in zip(labelled, labelled[1:], strict=False):
             gap = lower.label_y - upper.label_y
             assert gap >= curve.LABEL_GAP + (curve.LABEL_GAP - 2 if upper.end else 0) - 0.01
         for mark in labelled:
@@ -47,7 +47,9 @@ def test_pieces_stay_in_their_column_and_meet_at_its_edges(journey: Journey) -> 
     for line in lines:
         values = analysis.curves[line.key]
         points = {place[i]: v for i, v in enumerate(values) if v is not None}
-        assert {c for c, cell in enumerate(cells) for m in cell if m.line == line and m.value is not None} == set(points)
+        assert {c for c, cell in enumerate(cells) for m in cell if m.line == line and m.value is not None} == set(
+            points
+        )
         for source, target in analysis.paths[line.key]:
             a, b = place[source.index], place[target.index]
             if a >= b or a not in points or b not in points:

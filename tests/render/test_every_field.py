@@ -21,7 +21,7 @@ FOLDER = Path(__file__).parent / "every-field"
 FIELDS: dict[str, dict[str, list[str] | str]] = {
     "Persona": {
         "kind": "the document's type, not content",
-        "id": ["attr:id=\"persona-fiona\""],
+        "id": ['attr:id="persona-fiona"'],
         "name": ["Fiona Fieldsworth"],
         "role": ["Procurement lead at a clinic"],
         "summary": ["Buys equipment for twelve practitioners"],
@@ -36,12 +36,12 @@ FIELDS: dict[str, dict[str, list[str] | str]] = {
     },
     "Evidence": {
         "kind": "the document's type, not content",
-        "id": ["attr:id=\"ev-field-study\""],
+        "id": ['attr:id="ev-field-study"'],
         "title": ["Field study of clinic purchasing"],
         "type": ["observation"],
         "date": ["2026-05-04"],
         "sample_size": ["1,234,567"],
-        "url": ["attr:href=\"https://example.org/field-study\""],
+        "url": ['attr:href="https://example.org/field-study"'],
         "summary": ["Summary of six clinic visits"],
     },
     "Journey": {
@@ -60,7 +60,7 @@ FIELDS: dict[str, dict[str, list[str] | str]] = {
         "improvements": ["Improvement of a size guide"],
     },
     "Stage": {
-        "id": ["attr:id=\"stage-reorder\""],
+        "id": ['attr:id="stage-reorder"'],
         "name": ["Stage Reorder"],
         "goal": ["Goal of placing the order"],
         "description": ["Stage description of the reorder"],
@@ -69,7 +69,7 @@ FIELDS: dict[str, dict[str, list[str] | str]] = {
         "touchpoints": ["Catalogue search", "Checkout page"],
     },
     "Touchpoint": {
-        "id": ["attr:id=\"tp-catalogue\""],
+        "id": ['attr:id="tp-catalogue"'],
         "name": ["Catalogue search"],
         "channel": ["web"],
         "scope": ["internal"],
@@ -92,13 +92,13 @@ FIELDS: dict[str, dict[str, list[str] | str]] = {
         "next": ["Next: Checkout page"],
     },
     "Improvement": {
-        "id": ["attr:id=\"imp-size-guide\""],
+        "id": ['attr:id="imp-size-guide"'],
         "title": ["Improvement of a size guide"],
         "owner": ["Owner: team-size-guide"],
         "status": ["in-progress"],
         "due": ["2026-09-30"],
         "description": ["Improvement description of the size guide"],
-        "addresses": ["attr:href=\"#tp-catalogue\">Catalogue search</a>"],
+        "addresses": ['attr:href="#tp-catalogue">Catalogue search</a>'],
     },
     "Note": {"text": ["Pain of vague sizes"], "severity": ["high Pain", "low Opportunity"]},
 }

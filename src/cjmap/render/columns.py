@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from cjmap.analysis import Handoff, JourneyAnalysis, Step
     from cjmap.model import Improvement, Journey, Stage
 
-PRINT_COLUMNS = 8  # columns of 44 mm beside 26 mm of lane labels fill an A3 landscape sheet at 8 pt or more
+PRINT_COLUMNS = 8  # columns of 44 mm beside 32 mm of lane labels fill an A3 landscape sheet at 8 pt or more
 
 
 @dataclass(frozen=True)
@@ -74,8 +74,8 @@ BLUEPRINT_FIELDS = ("frontstage", "backstage", "support", "physical_evidence")
 def columns(analysis: JourneyAnalysis) -> list[Column]:
     found: list[Column] = []
     for stage_index, steps in enumerate(analysis.by_stage):
-        for step in steps or [None]:
-            found.append(Column(len(found), stage_index, step))
+        placed: list[Step | None] = list(steps) or [None]
+        found += [Column(len(found) + n, stage_index, step) for n, step in enumerate(placed)]
     return found
 
 
