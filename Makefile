@@ -16,7 +16,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # uv uses the Python given here and never downloads one of its own.
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: demo test test-latest lock bench lint schema browser clean
+.PHONY: demo test test-latest lock bench lint schema browser screenshots clean
 
 # uv itself comes from PyPI at a pinned version, in a small virtual environment of its own.
 $(UV):
@@ -53,6 +53,10 @@ demo: $(STAMP)
 	@echo
 	@echo "Open the journey maps: $(OUT)/laptop-online/index.html and $(OUT)/bank-account/index.html"
 	@echo "See what cjmap reports on broken maps: $(BIN)/cjmap validate examples/invalid"
+
+# The README's screenshots, from the maps `make demo` renders.
+screenshots: demo browser
+	$(BIN)/python docs/screenshots.py
 
 test: $(STAMP) lint browser
 	$(BIN)/python -m pytest
