@@ -41,7 +41,9 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
         for name, (page_path, (width, height), script) in SHOTS.items():
             page = browser.new_page(viewport={"width": width, "height": height})
-            page.goto((OUT / page_path.split("#")[0]).as_uri() + ("#" + page_path.split("#")[1] if "#" in page_path else ""))
+            page.goto(
+                (OUT / page_path.split("#")[0]).as_uri() + ("#" + page_path.split("#")[1] if "#" in page_path else "")
+            )
             page.evaluate(f"() => {{ {script}; }}")
             page.screenshot(path=str(IMAGES / name))
             page.close()

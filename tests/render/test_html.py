@@ -85,7 +85,7 @@ def test_a_branch_is_drawn_as_alternatives(bank, laptop) -> None:
     passes the phone line's column dotted, as a jump, not a visit."""
     text = html.render(bank, bank.analyses["open-an-account"], "html").decode()
     phone = text.split('id="tp-phone-line"', 1)[1].split("</article>", 1)[0]
-    assert '<line x1="0%" y1="40.0" x2="100%" y2="40.0" class="jump"/>' in phone
+    assert '<line x1="0%" y1="40" x2="100%" y2="40" class="jump"/>' in phone
     laptop_text = html.render(laptop, laptop.analyses["buy-a-laptop"], "html").decode()
     payment = laptop_text.split('id="tp-payment"', 1)[1].split("</article>", 1)[0]
     assert 'class="jump"' not in payment  # Marcus passes Ana's payment page where he has no point of his own

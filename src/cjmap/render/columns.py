@@ -46,13 +46,14 @@ class Sheet:
 
 @dataclass(frozen=True)
 class Lane:
-    key: str
+    key: str  # the macro in _cells.html.j2 that draws the lane's cells, unless `field` or `line`
     label: str
+    field: str | None = None  # a touchpoint's list of text, shown as it is
     line: bool = False  # one of the blueprint's lines rather than a lane of content
 
 
 JOURNEY_LANES = (
-    Lane("doing", "Doing"),
+    Lane("doing", "Doing", "actions"),
     Lane("thinking", "Thinking"),
     Lane("feeling", "Feeling"),
     Lane("pains", "Pain points"),
@@ -60,13 +61,13 @@ JOURNEY_LANES = (
 )
 # The service blueprint (Bitner, Ostrom and Morgan, 2008), under the customer's lanes above.
 BLUEPRINT_LANES = (
-    Lane("physical_evidence", "Physical evidence"),
+    Lane("physical_evidence", "Physical evidence", "physical_evidence"),
     Lane("interaction", "Line of interaction", line=True),
-    Lane("frontstage", "Frontstage"),
+    Lane("frontstage", "Frontstage", "frontstage"),
     Lane("visibility", "Line of visibility", line=True),
-    Lane("backstage", "Backstage"),
+    Lane("backstage", "Backstage", "backstage"),
     Lane("internal", "Line of internal interaction", line=True),
-    Lane("support", "Support processes"),
+    Lane("support", "Support processes", "support"),
 )
 BLUEPRINT_FIELDS = ("frontstage", "backstage", "support", "physical_evidence")
 

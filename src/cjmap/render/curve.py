@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
 from cjmap.render.dot import colour
 from cjmap.wording import signed
 
@@ -29,6 +31,7 @@ LABEL_GAP = 13  # px between the baselines of two labels in one column
 SPREAD = 10  # px between the points of two lines at one touchpoint, so no point hides another
 DASHES = ("", "7 4", "2 3", "10 3 2 3")  # one line style per persona: colour is never the only cue
 INKS = ("#1f4e9c", "#a34700", "#6a3d9a", "#00695c")  # blue, rust, purple, teal: 4.5:1 or more on white
+JUMP = ' class="jump"'
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,17 @@ class Mark:
     backed: bool = True
     label_y: float = 0.0
     end: bool = False  # the line's last point: its name is written under the value
+
+    @property
+    def lines(self) -> Markup:
+        """The pieces as SVG lines, written here because there are many and they hold numbers only
+        (nothing a user wrote, so nothing to escape)."""
+        return Markup(
+            "".join(
+                f'<line x1="{p.x1:g}%" y1="{p.y1:g}" x2="{p.x2:g}%" y2="{p.y2:g}"{JUMP if p.jump else ""}/>'
+                for p in self.pieces
+            )
+        )
 
 
 def y_of(value: float, scale: tuple[int, int]) -> float:

@@ -35,6 +35,7 @@ SCOPES = {
 @cache
 def environment() -> jinja2.Environment:
     env = templating.environment("templates", autoescape=True)
+    env.auto_reload = False  # packaged templates do not change while cjmap runs: no stat() per include
     env.filters["signed"] = signed
     env.filters["plain"] = plain
     env.filters["by_severity"] = lambda notes: sorted(notes, key=lambda n: SEVERITY_ORDER[n.severity])
