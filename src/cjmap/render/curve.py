@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from cjmap.render.dot import colour
-from cjmap.wording import signed
 
 if TYPE_CHECKING:
     from cjmap.analysis import JourneyAnalysis
@@ -182,7 +181,3 @@ def overview(
 def _small(value: float, scale: tuple[int, int]) -> float:
     low, high = scale
     return round(4 + (high - value) * 32 / (high - low), 1)
-
-
-def value_text(value: int | None) -> str:
-    return "not recorded" if value is None else signed(value)

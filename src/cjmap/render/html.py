@@ -19,7 +19,7 @@ from cjmap.wording import signed
 if TYPE_CHECKING:
     import jinja2
 
-    from cjmap.analysis import JourneyAnalysis, Step
+    from cjmap.analysis import JourneyAnalysis
     from cjmap.model import Journey
     from cjmap.render import RenderContext
 
@@ -97,7 +97,6 @@ def page(context: RenderContext, analysis: JourneyAnalysis) -> dict[str, Any]:
         "tp_names": {step.touchpoint.id: step.touchpoint.name for step in analysis.steps},
         "scopes": SCOPES,
         "version": __version__,
-        "emotion_text": emotion_text,
         "who": who,
         "overview_label": overview_label(analysis, len(cols)),
     }
@@ -110,16 +109,6 @@ def _evidence_ids(journey: Journey) -> list[str]:
         for tp in stage.touchpoints:
             ids += tp.evidence
     return list(dict.fromkeys(ids))
-
-
-def emotion_text(step: Step, personas: list[str], names: dict[str, str] | None = None) -> str:
-    """The emotion as words for screen readers and print: "+1", or "Ana +1, Ben -2"."""
-    values = step.touchpoint.emotions(personas)
-    if not values:
-        return "not recorded"
-    if len(set(values.values())) == 1 and len(values) == len(personas):
-        return signed(next(iter(values.values())))
-    return ", ".join(f"{(names or {}).get(p, p)} {signed(v)}" for p, v in values.items())
 
 
 def who(personas: tuple[str, ...] | list[str], everyone: bool, names: dict[str, str]) -> str:
