@@ -142,16 +142,16 @@ def _edge(
 
 
 def _spread(column: list[Mark]) -> None:
-    """Labels beside the points, in height order, at least LABEL_GAP apart and inside the cell."""
+    """Labels beside the points, in height order, at least LABEL_GAP apart (a name under a value takes
+    a second line) and inside the cell: pushed down past each other, then up from the bottom edge."""
     column.sort(key=lambda m: (m.y, m.line.css))
+    room = [LABEL_GAP + (LABEL_GAP - 2 if mark.end else 0) for mark in column]
     previous = float("-inf")
-    for mark in column:
-        mark.label_y = max(mark.y + 4, previous + LABEL_GAP)
-        previous = mark.label_y + (LABEL_GAP - 2 if mark.end else 0)
-    overflow = previous - (HEIGHT - 4)
-    if overflow > 0:
-        for mark in column:
-            mark.label_y -= overflow
+    for mark, below in zip(column, [0, *room], strict=False):
+        mark.label_y = previous = max(mark.y + 4, previous + below)
+    floor: float = HEIGHT - 4 + LABEL_GAP  # as if a label sat just below the cell
+    for mark, space in reversed(list(zip(column, room, strict=True))):
+        mark.label_y = floor = min(mark.label_y, floor - space)
 
 
 def label_x(drawn: list[Line]) -> float:
