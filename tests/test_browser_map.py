@@ -29,7 +29,6 @@ AXE_RUN = """async () => {
   return result.violations.map(v => `${v.impact} ${v.id}: ${v.nodes.map(n => n.target.join(' ')).slice(0, 3)}`);
 }"""
 LAPTOP, PHONE = {"width": 1440, "height": 900}, {"width": 390, "height": 844}
-A3_WIDE_PX = (420 - 20) / 25.4 * 96  # A3 landscape less the 10 mm margins, in CSS pixels
 EIGHT_POINTS_PX = 8 / 72 * 96
 EXAMPLES = ["laptop", "bank", "every-field"]
 
@@ -81,6 +80,11 @@ def maps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         result = render.run([folder], load_config(targets=[folder]), ["html"], base / name, None, True, 60.0)
         assert not result.blocked, result.report.problems
         pages[name] = base / name / f"{journey}.html"
+    folder = sources["wide"][0]  # the same journey as a poster: one stage per A2 sheet
+    render.run(
+        [folder], load_config(targets=[folder]), ["html"], base / "poster", None, True, 60.0, paper="A2", poster=True
+    )
+    pages["poster"] = base / "poster" / "wide.html"
     return pages
 
 
@@ -229,8 +233,11 @@ def pdf_pages(pdf: bytes) -> list[tuple[float, float]]:
     return [(float(w), float(h)) for w, h in boxes]
 
 
-@pytest.mark.parametrize("name", ["wide", "laptop"])
-def test_print_splits_by_stage_on_a3_with_text_of_8_points_or_more(browser, maps, name: str) -> None:
+PAPER_POINTS = {"A3": (1190.55, 841.89), "A2": (1683.78, 1190.55)}  # landscape
+
+
+@pytest.mark.parametrize(("name", "paper"), [("wide", "A3"), ("laptop", "A3"), ("poster", "A2")])
+def test_print_splits_by_stage_with_text_of_8_points_or_more(browser, maps, name: str, paper: str) -> None:
     page = open_page(browser, maps[name], LAPTOP)
     page.emulate_media(media="print")
     smallest = page.evaluate(
@@ -244,12 +251,14 @@ def test_print_splits_by_stage_on_a3_with_text_of_8_points_or_more(browser, maps
     )
     assert smallest[0] >= EIGHT_POINTS_PX - 0.01, smallest
     sheets = page.evaluate("() => [...document.querySelectorAll('.sheet')].map(s => s.getBoundingClientRect().width)")
-    assert sheets and max(sheets) <= A3_WIDE_PX
+    wide, high = PAPER_POINTS[paper]
+    assert sheets and max(sheets) <= (wide / 72 * 25.4 - 20) / 25.4 * 96  # the paper less its margins
     assert page.evaluate("() => getComputedStyle(document.querySelector('.stage-h')).printColorAdjust") == "exact"
-    pdf = page.pdf(format="A3", landscape=True, print_background=True)
-    sizes = pdf_pages(pdf)
-    assert sizes and all(abs(w - 1190.55) < 1 and abs(h - 841.89) < 1 for w, h in sizes)
+    sizes = pdf_pages(page.pdf(prefer_css_page_size=True, print_background=True))
+    assert sizes and all(abs(w - wide) < 1 and abs(h - high) < 1 for w, h in sizes)
     assert len(sizes) >= len(sheets)  # a page, at least, for each sheet of columns
+    if name == "poster":
+        assert len(sheets) == page.locator("section.stage").count() == 15  # one stage a sheet
     page.close()
 
 

@@ -70,7 +70,7 @@ def test_page_is_self_contained_and_accessible(bank) -> None:
     (overview,) = page.find("svg", role="img")
     assert len(overview["aria-label"] or "") < 150  # a short name; the values are in the emotions table
     assert page.find("a", class_="skip", href="#map")
-    assert "@page { size: A3 landscape" in text and "print-color-adjust: exact" in text
+    assert "@page { size: 420mm 297mm" in text and "print-color-adjust: exact" in text
     assert "Address rejected" not in text and "Proof of address rejected" in text
     assert "◆ hand-off gap" in text  # comparison site -> phone line, and the emotion drops
 

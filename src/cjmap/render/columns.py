@@ -15,7 +15,13 @@ if TYPE_CHECKING:
     from cjmap.analysis import Handoff, JourneyAnalysis, Step
     from cjmap.model import Improvement, Journey, Stage
 
-PRINT_COLUMNS = 8  # columns of 44 mm beside 32 mm of lane labels fill an A3 landscape sheet at 8 pt or more
+COLUMN_MM, LABELS_MM, MARGINS_MM = 44, 32, 20  # at these widths the map prints at 8 pt or more
+PRINT_COLUMNS = 8  # on A3 landscape
+
+
+def per_sheet(paper_mm: int) -> int:
+    """How many touchpoint columns fit across a landscape sheet `paper_mm` wide."""
+    return max(1, (paper_mm - MARGINS_MM - LABELS_MM) // COLUMN_MM)
 
 
 @dataclass(frozen=True)
@@ -80,16 +86,17 @@ def columns(analysis: JourneyAnalysis) -> list[Column]:
     return found
 
 
-def sheets(journey: Journey, cols: list[Column], per_sheet: int = PRINT_COLUMNS) -> list[Sheet]:
-    """Columns onto print sheets: whole stages while they fit, a long stage split across sheets."""
+def sheets(journey: Journey, cols: list[Column], width: int = PRINT_COLUMNS, poster: bool = False) -> list[Sheet]:
+    """Columns onto print sheets `width` columns wide: whole stages while they fit (one stage per
+    sheet for a poster), a long stage split across sheets."""
     by_stage: dict[int, list[Column]] = {}
     for column in cols:
         by_stage.setdefault(column.stage_index, []).append(column)
     found: list[Sheet] = []
     for index, stage_columns in by_stage.items():
-        chunks = [stage_columns[i : i + per_sheet] for i in range(0, len(stage_columns), per_sheet)]
+        chunks = [stage_columns[i : i + width] for i in range(0, len(stage_columns), width)]
         for n, chunk in enumerate(chunks):
-            if not found or found[-1].width + len(chunk) > per_sheet:
+            if not found or found[-1].width + len(chunk) > width or (poster and n == 0):
                 found.append(Sheet())
             sheet = found[-1]
             start, span = stage_columns[0].index, len(stage_columns)

@@ -12,8 +12,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from cjmap import __version__, templating
-from cjmap.render import curve, figures
-from cjmap.render.columns import columns, lanes, links, sheets
+from cjmap.render import PAPERS, curve, figures
+from cjmap.render.columns import columns, lanes, links, per_sheet, sheets
 from cjmap.wording import signed
 
 if TYPE_CHECKING:
@@ -80,7 +80,8 @@ def page(context: RenderContext, analysis: JourneyAnalysis) -> dict[str, Any]:
         "personas": [personas[p] for p in journey.personas if p in personas],
         "names": names,
         "columns": cols,
-        "sheets": sheets(journey, cols),
+        "sheets": sheets(journey, cols, per_sheet(PAPERS[context.paper][0]), context.poster),
+        "paper": PAPERS[context.paper],
         "lanes": lanes(journey),
         "links": links(analysis, cols),
         "lines": drawn,
