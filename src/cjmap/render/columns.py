@@ -128,14 +128,13 @@ class Links:
     improvements: list[Improvement] = field(default_factory=list)
 
 
-def links(analysis: JourneyAnalysis, cols: list[Column]) -> dict[int, Links]:
+def links(analysis: JourneyAnalysis) -> dict[int, Links]:
     """Per step index: its branches, arrivals from afar, hand-off gaps and the improvements addressing it."""
-    place = {c.step.index: c.index for c in cols if c.step is not None}
     found = {step.index: Links() for step in analysis.steps}
     outgoing: dict[int, list[Step]] = {}
     for source, target in analysis.edges:
         outgoing.setdefault(source.index, []).append(target)
-        if place[target.index] != place[source.index] + 1:
+        if target.index != source.index + 1:
             found[target.index].after.append(source)
     for index, targets in outgoing.items():
         if len(targets) > 1:

@@ -83,7 +83,7 @@ def page(context: RenderContext, analysis: JourneyAnalysis) -> dict[str, Any]:
         "sheets": sheets(journey, cols, per_sheet(PAPERS[context.paper][0]), context.poster),
         "paper": PAPERS[context.paper],
         "lanes": lanes(journey),
-        "links": links(analysis, cols),
+        "links": links(analysis),
         "lines": drawn,
         "marks": curve.marks(analysis, drawn, place, len(cols), scale),
         "label_x": curve.label_x(drawn),
