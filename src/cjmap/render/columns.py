@@ -126,11 +126,15 @@ class Links:
     after: list[Step] = field(default_factory=list)
     gaps: list[Handoff] = field(default_factory=list)  # hand-offs into it where the emotion drops
     improvements: list[Improvement] = field(default_factory=list)
+    high: bool = False  # a high-severity pain point, marked on the curve
 
 
 def links(analysis: JourneyAnalysis) -> dict[int, Links]:
     """Per step index: its branches, arrivals from afar, hand-off gaps and the improvements addressing it."""
-    found = {step.index: Links() for step in analysis.steps}
+    found = {
+        step.index: Links(high=any(p.severity == "high" for p in step.touchpoint.pain_points))
+        for step in analysis.steps
+    }
     outgoing: dict[int, list[Step]] = {}
     for source, target in analysis.edges:
         outgoing.setdefault(source.index, []).append(target)

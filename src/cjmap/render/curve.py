@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from cjmap.render.dot import colour
+from cjmap.wording import signed
 
 if TYPE_CHECKING:
     from cjmap.analysis import JourneyAnalysis
@@ -68,6 +69,7 @@ class Mark:
     backed: bool = True
     label_y: float = 0.0
     end: bool = False  # the line's last point: its name is written under the value
+    dx: float = 0.0  # where its label starts, right of the column's centre
 
     @property
     def lines(self) -> Markup:
@@ -78,6 +80,16 @@ class Mark:
                 f'<line x1="{p.x1:g}%" y1="{p.y1:g}" x2="{p.x2:g}%" y2="{p.y2:g}"{JUMP if p.jump else ""}/>'
                 for p in self.pieces
             )
+        )
+
+    @property
+    def point(self) -> Markup:
+        """The point and its value label, numbers only like `lines`."""
+        paint = f' fill="{self.fill}"' if self.backed else ' class="unbacked"'
+        value = signed(self.value or 0) + ("" if self.backed else " ?")
+        return Markup(
+            f'<circle cx="50%" cy="{self.y:g}" r="6"{paint}/>'
+            f'<text x="50%" dx="{self.dx:g}" y="{self.label_y:g}">{value}</text>'
         )
 
 
@@ -120,8 +132,11 @@ def marks(
             a, b = place[source.index], place[target.index]
             if a < b and a in points and b in points:
                 _edge(cells, line, (a, y_of(points[a], scale)), (b, y_of(points[b], scale)), points)
+    dx = label_x(drawn)
     for cell in cells:
         _spread([m for m in cell.values() if m.value is not None])
+        for mark in cell.values():
+            mark.dx = dx
     return [list(cell.values()) for cell in cells]
 
 

@@ -86,7 +86,6 @@ def page(context: RenderContext, analysis: JourneyAnalysis) -> dict[str, Any]:
         "links": links(analysis),
         "lines": drawn,
         "marks": curve.marks(analysis, drawn, place, len(cols), scale),
-        "label_x": curve.label_x(drawn),
         "overview": curve.overview(analysis, drawn, place, scale),
         "height": curve.HEIGHT,
         "zero_y": curve.y_of(0, scale) if scale[0] <= 0 <= scale[1] else None,
