@@ -12,11 +12,13 @@ MERMAID_VERSION := 11.17.2
 MERMAID_JS := .cache/mermaid.min.js
 SARIF_MULTITOOL_VERSION := 5.7.0
 SARIF_MULTITOOL := .cache/sarif-multitool/.installed-$(SARIF_MULTITOOL_VERSION)
+AXE_VERSION := 4.14.1
+AXE_JS := .cache/axe.min.js
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # uv uses the Python given here and never downloads one of its own.
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: demo test test-latest lock bench lint schema browser consumer-tools clean
+.PHONY: demo test test-latest lock bench lint schema browser screenshots consumer-tools clean
 
 # uv itself comes from PyPI at a pinned version, in a small virtual environment of its own.
 $(UV):
@@ -54,11 +56,15 @@ demo: $(STAMP)
 	@echo "Open the journey maps: $(OUT)/laptop-online/index.html and $(OUT)/bank-account/index.html"
 	@echo "See what cjmap reports on broken maps: $(BIN)/cjmap validate examples/invalid"
 
+# The README's screenshots, from the maps `make demo` renders.
+screenshots: demo browser
+	$(BIN)/python docs/screenshots.py
+
 test: $(STAMP) lint browser consumer-tools
 	$(BIN)/python -m pytest
 
-# The browser tests need Debian's chromium and Mermaid's parser (one file from the npm registry).
-browser: $(MERMAID_JS)
+# The browser tests need Debian's chromium, Mermaid's parser and axe-core (one file each from the npm registry).
+browser: $(MERMAID_JS) $(AXE_JS)
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
 	  echo "installing chromium (Debian package) for the browser tests"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
@@ -78,6 +84,11 @@ $(SARIF_MULTITOOL):
 	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix .cache/sarif-multitool \
 	  @microsoft/sarif-multitool@$(SARIF_MULTITOOL_VERSION)
 	@touch $@
+$(AXE_JS):
+	@mkdir -p .cache
+	cd .cache && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && \
+	  tar -xzf axe-core-$(AXE_VERSION).tgz package/axe.min.js && \
+	  mv package/axe.min.js axe.min.js && rm -rf package axe-core-$(AXE_VERSION).tgz
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -21,7 +21,7 @@ import typer
 
 from cjmap import __version__, reporters
 from cjmap.errors import EXIT_OK, EXIT_PROBLEMS, CjmapError
-from cjmap.render import RENDERER_BY_NAME
+from cjmap.render import PAPERS, RENDERER_BY_NAME
 
 app = typer.Typer(
     name="cjmap",
@@ -35,6 +35,7 @@ PROGRESS_MIN = 5  # journeys; fewer render too fast for a progress bar to help
 # String enums whose values Typer offers as an option's choices (format names come from the registries).
 ReportFormat = enum.Enum("ReportFormat", {name: name for name in reporters.VALIDATE}, type=str)  # type: ignore[misc]
 RenderFormat = enum.Enum("RenderFormat", {name: name for name in RENDERER_BY_NAME}, type=str)  # type: ignore[misc]
+Paper = enum.Enum("Paper", {name: name for name in PAPERS}, type=str)  # type: ignore[misc]
 DiffFormat = enum.Enum("DiffFormat", {name: name for name in reporters.DIFF}, type=str)  # type: ignore[misc]
 FailOn = enum.Enum("FailOn", {name: name for name in ("worsened", "removed", "any")}, type=str)  # type: ignore[misc]
 StatsFormat = enum.Enum("StatsFormat", {name: name for name in reporters.STATS}, type=str)  # type: ignore[misc]
@@ -180,6 +181,8 @@ def render(
     layout_timeout: Annotated[
         float, typer.Option(help="Seconds allowed to lay out one diagram.", callback=_positive_seconds)
     ] = 60.0,
+    paper: Annotated[Paper, typer.Option(help="Paper the HTML map prints on, landscape.")] = Paper.A3,  # type: ignore[attr-defined]
+    poster: Annotated[bool, typer.Option("--poster", help="Print the HTML map one stage per sheet.")] = False,
     config_file: ConfigOpt = None,
 ) -> None:
     """Render journeys to HTML maps, Graphviz diagrams (svg, png, pdf, dot) and Mermaid.
@@ -194,7 +197,9 @@ def render(
     config = load_config(config_file, paths)
     chosen = [f.value for f in formats] if formats else ["html"]
     with progress_bar(quiet) as start:
-        result = command.run(paths, config, chosen, out, journeys, force, layout_timeout, start)
+        result = command.run(
+            paths, config, chosen, out, journeys, force, layout_timeout, start, paper=paper.value, poster=poster
+        )
     if result.blocked:
         emit(reporters.VALIDATE, "text", result.errors)
     report([], [] if quiet else result.notes, sys.stdout, sys.stderr)

@@ -27,13 +27,46 @@ def _summary(steps: list[Step], personas: list[str]) -> dict[str, Any]:
     }
 
 
+def _round(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def _per_persona(analysis: JourneyAnalysis) -> dict[str, dict[str, Any]]:
+    """What each persona goes through: the touchpoints they take and how they feel there."""
+    figures = {}
+    for persona in analysis.journey.personas:
+        taken = [step for step in analysis.steps if step.touchpoint.takes(persona)]
+        emotions = [v for step in taken if (v := step.touchpoint.emotions([persona]).get(persona)) is not None]
+        figures[persona] = {
+            "touchpoints": len(taken),
+            "mean_emotion": round(sum(emotions) / len(emotions), 2) if emotions else None,
+            "lowest_emotion": min(emotions) if emotions else None,
+        }
+    return figures
+
+
+BLUEPRINT_LANES = ("physical_evidence", "frontstage", "backstage", "support")
+
+
+def _blueprint(steps: list[Step]) -> dict[str, Any]:
+    """How much of the service blueprint the map fills: touchpoints per lane, and frontstage actions
+    with nothing behind them (no backstage, no support)."""
+    counts: dict[str, Any] = {lane: sum(bool(getattr(s.touchpoint, lane)) for s in steps) for lane in BLUEPRINT_LANES}
+    counts["unsupported_frontstage"] = [
+        s.touchpoint.id
+        for s in steps
+        if s.touchpoint.frontstage and not (s.touchpoint.backstage or s.touchpoint.support)
+    ]
+    return counts
+
+
 def journey_stats(analysis: JourneyAnalysis) -> dict[str, Any]:
     journey = analysis.journey
     stages = [
         {"id": stage.id, "name": stage.name, **_summary(steps, journey.personas)}
         for stage, steps in zip(journey.stages, analysis.by_stage, strict=True)
     ]
-    drops = [(s.id, d) for s, _, d in analysis.funnel if d is not None]
+    drops = [(f.stage.id, f.drop_off) for f in analysis.funnel if f.drop_off is not None]
     largest = max(drops, key=lambda pair: pair[1], default=None)
     return {
         "id": journey.id,
@@ -47,9 +80,16 @@ def journey_stats(analysis: JourneyAnalysis) -> dict[str, Any]:
                 "to": h.target.touchpoint.id,
                 "changes": list(h.changes),
                 "emotion_drop": h.emotion_drop,
+                "personas": list(h.personas),
             }
             for h in analysis.handoffs
         ],
+        "personas": _per_persona(analysis),
+        "funnel": [
+            {"stage": f.stage.id, "conversion": f.conversion, "remaining": _round(f.remaining, 4)}
+            for f in analysis.funnel
+        ],
+        "blueprint": _blueprint(analysis.steps),
         "evidence_coverage": round(analysis.coverage, 3) if analysis.coverage is not None else None,
         "improvements": analysis.improvements_by_status,
         "reviewed": journey.reviewed.isoformat() if journey.reviewed else None,

@@ -103,3 +103,14 @@ def test_progress_bar_only_for_many_journeys_on_a_terminal(monkeypatch: pytest.M
         for _ in range(PROGRESS_MIN + 10):
             advance()
     assert "Rendering" in terminal.getvalue()
+
+
+def test_paper_and_poster_set_how_the_map_prints(run_cli, tmp_path: Path) -> None:
+    run_cli("render", LAPTOP, "--paper", "A1", "--poster", "--out", str(tmp_path / "poster"), expect=0)
+    page = (tmp_path / "poster" / "buy-a-laptop.html").read_text("utf-8")
+    assert "@page { size: 841mm 594mm; margin: 10mm; }" in page
+    assert page.count('<div class="sheet"') == 8  # one sheet per stage
+    run_cli("render", LAPTOP, "--out", str(tmp_path / "plain"), expect=0)
+    page = (tmp_path / "plain" / "buy-a-laptop.html").read_text("utf-8")
+    assert "@page { size: 420mm 297mm; margin: 10mm; }" in page and page.count('<div class="sheet"') == 3
+    assert "--paper" in run_cli("render", LAPTOP, "--paper", "B5", expect=2).stderr

@@ -24,6 +24,11 @@ def sarif(run_cli, *args: str) -> dict:  # type: ignore[no-untyped-def]
     return json.loads(run_cli("validate", "-f", "sarif", *args).stdout)
 
 
+def problem_count(run_cli, *args: str) -> int:  # type: ignore[no-untyped-def]
+    """How many problems the same run reports in cjmap's own JSON."""
+    return len(json.loads(run_cli("validate", "-f", "json", *args).stdout)["problems"])
+
+
 def runs_from(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cwd: Path) -> Path:
     repo = tmp_path / "repo"
     shutil.copytree(EXAMPLES / "invalid", repo / "maps" / "odd name, #1")
@@ -41,7 +46,7 @@ def test_schema_and_github_rules_pass(
     monkeypatch.setattr(rulebook, "repository_url", lambda: REPOSITORY if with_repository else None)
     runs_from(tmp_path, monkeypatch, Path("."))
     document = sarif(run_cli)
-    assert len(document["runs"][0]["results"]) == 25
+    assert len(document["runs"][0]["results"]) == problem_count(run_cli) > 20
     assert sarif_schema_errors(document) == []
     path = tmp_path / "cjmap.sarif"
     path.write_text(json.dumps(document), encoding="utf-8")
@@ -91,7 +96,7 @@ def test_fingerprints_hold_when_lines_move(run_cli, tmp_path: Path, monkeypatch:
     for path in (repo / "maps").rglob("*.yaml"):
         path.write_bytes(b"# moved down\n\n" + path.read_bytes())
     after = fingerprints()
-    assert before == after and len(set(before)) == len(before) == 25
+    assert before == after and len(set(before)) == len(before) == problem_count(run_cli)
 
 
 def test_every_rule_has_help_with_examples_and_an_anchor_in_the_readme(monkeypatch: pytest.MonkeyPatch) -> None:

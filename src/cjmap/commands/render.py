@@ -54,8 +54,11 @@ def run(
     force: bool,
     layout_timeout: float,
     start: Callable[[int], Callable[[], None]] = lambda total: lambda: None,
+    paper: str = "A3",
+    poster: bool = False,
 ) -> RenderResult:
-    """Validate, then render `formats` for the chosen journeys (all by default) into `out`."""
+    """Validate, then render `formats` for the chosen journeys (all by default) into `out`; HTML maps
+    print on `paper`, one stage per sheet when `poster`."""
     workspace = open_workspace(paths, config)
     report = lint(workspace)
     result = RenderResult(report, out)
@@ -65,7 +68,7 @@ def run(
     for journey_id in journeys or []:
         workspace.journey(journey_id)  # an unknown id is an error that names the closest one
     chosen = {k: v for k, v in analyses.items() if not journeys or k in journeys}
-    context = RenderContext(workspace, chosen, layout_timeout)
+    context = RenderContext(workspace, chosen, layout_timeout, paper=paper, poster=poster)
     unique, advance = list(dict.fromkeys(formats)), start(len(chosen))
     for analysis in chosen.values():
         result.written += _write(out, journey_files(context, analysis, unique))

@@ -27,15 +27,29 @@ RENDERER_BY_NAME: dict[str, str] = {
 }
 
 
+# Paper the HTML map prints on (`cjmap render --paper`): landscape width and height in millimetres,
+# written out because CSS names A5 to A3 only.
+PAPERS: dict[str, tuple[int, int]] = {
+    "A4": (297, 210),
+    "A3": (420, 297),
+    "A2": (594, 420),
+    "A1": (841, 594),
+    "A0": (1189, 841),
+}
+
+
 @dataclass
 class RenderContext:
-    """What every renderer may read: the workspace, every journey's analysis, and a way to
-    tell the user what a format leaves out."""
+    """What every renderer may read: the workspace, every journey's analysis, how the HTML map
+    prints (paper size; `poster`: one stage per sheet, for wall workshops), and a way to tell the
+    user what a format leaves out."""
 
     workspace: Workspace
     analyses: dict[str, JourneyAnalysis]
     layout_timeout: float = 60.0
     notes: list[str] = field(default_factory=list)
+    paper: str = "A3"
+    poster: bool = False
 
     def note(self, message: str) -> None:
         if message not in self.notes:

@@ -1,7 +1,8 @@
 """Graphviz DOT for a journey: touchpoints clustered by stage, edges along the path.
 
 A pure function of the analysis: no Graphviz needed to produce it. Colour follows emotion, shape
-follows scope, critical moments get a heavy red border, and every label is escaped.
+follows scope, critical moments get a heavy red border, a touchpoint only some personas take says
+who, edges follow `next` (so a split shows as two arrows), and every label is escaped.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ def _node(step: Step, personas: list[str], scale: tuple[int, int]) -> str:
         for part in (
             ("★ " if tp.critical else "") + tp.name,
             f"{tp.channel} · {tp.scope or 'external'}" + (f" · {tp.device}" if tp.device else ""),
+            f"taken by {', '.join(tp.personas) or 'nobody'}" if tp.personas is not None else "",
             _emotion_label(step, personas, emotion),
         )
         if part

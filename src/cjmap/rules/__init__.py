@@ -29,6 +29,7 @@ from cjmap.rules import (
     unknown_channel,
     unknown_reference,
     unreachable_touchpoint,
+    unsupported_frontstage,
     unused_persona,
     yaml_syntax,
 )
@@ -55,5 +56,6 @@ RULES: tuple[ModuleType, ...] = (
     single_scope,
     unreachable_touchpoint,
     unused_persona,
+    unsupported_frontstage,
 )
 RULES_BY_KEY: dict[str, ModuleType] = {key: rule for rule in RULES for key in (rule.CODE, rule.NAME)}

@@ -1,0 +1,45 @@
+"""Numbers as people read them on a map: 38%, 420,000, 3.1, "survey score 1.5 (n = 2)".
+
+Shares (`conversion`, `drop_off`, names ending in `_rate` or `_share`) are written as percentages;
+a metric `x` with an `x_n` beside it (what `cjmap import survey` writes) is a mean of n responses.
+"""
+
+from __future__ import annotations
+
+SHARES = ("conversion", "drop_off")
+SHARE_SUFFIXES = ("_rate", "_share")
+
+
+def number(value: float) -> str:
+    """420,000; 3.1; 0.25 (at most two decimals, thousands separated)."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def percent(value: float) -> str:
+    """38%, 20.5%: one decimal only where it says something."""
+    return f"{value * 100:.1f}".removesuffix(".0") + "%"
+
+
+def is_share(name: str) -> bool:
+    return name in SHARES or name.endswith(SHARE_SUFFIXES)
+
+
+def label(name: str) -> str:
+    """`drop_off` -> `drop-off`, `survey_score` -> `survey score`."""
+    return "drop-off" if name == "drop_off" else name.replace("_", " ")
+
+
+def metrics(values: dict[str, float], skip: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """(label, value) pairs in the file's order, but `skip`; `x_n` goes with `x` as its number of responses."""
+    shown = []
+    for name, value in values.items():
+        if name in skip or (name.endswith("_n") and name[:-2] in values):
+            continue
+        text = percent(value) if is_share(name) else number(value)
+        responses = values.get(f"{name}_n")
+        if responses is not None:
+            text += f" (n = {number(responses)})"
+        shown.append((label(name), text))
+    return shown
