@@ -63,6 +63,12 @@ class PersonaBook:
         """The id of an existing (or already created) persona called `name`, or with id `name`."""
         return name if name in self.ids else self.by_key.get(_name_key(name))
 
+    def register(self, pid: str, name: str) -> None:
+        """A persona the import itself brings (a workbook's Personas sheet)."""
+        self.by_key.setdefault(_name_key(name), pid)
+        self.ids.add(pid)
+        self._new_ids.used.add(pid)
+
     def id_for(self, name: str) -> str:
         found = self.find(name)
         if found is not None:

@@ -120,6 +120,10 @@ def write_number(value: float) -> str:
     return str(value) if isinstance(value, int) else repr(value)
 
 
+def is_number(text: str) -> bool:
+    return bool(_NUMBER.fullmatch(text))
+
+
 def read_number(cell: str, what: str) -> int | float:
     text = cell.strip()
     if _INTEGER.fullmatch(text):

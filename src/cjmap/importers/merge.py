@@ -219,7 +219,12 @@ class JourneyMerge:
                 continue
             set_field(touchpoint, Touchpoint, column, value)
         if mapping.keys(_BY["metrics"]):
-            set_field(touchpoint, Touchpoint, _BY["metrics"], metrics(touchpoint.get("metrics"), _BY["metrics"], per_value, mapping))
+            set_field(
+                touchpoint,
+                Touchpoint,
+                _BY["metrics"],
+                metrics(touchpoint.get("metrics"), _BY["metrics"], per_value, mapping),
+            )
         if mapping.has(_BY["emotion"]) or mapping.keys(_BY["emotion"]):
             try:
                 set_field(touchpoint, Touchpoint, _BY["emotion"], self._emotion(touchpoint, found, per_value, mapping))

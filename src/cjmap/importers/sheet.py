@@ -88,7 +88,9 @@ def map_headers(table: Table, columns: list[Column], manual: dict[str, str]) -> 
         target = wanted.get(normal(header), header)
         binding = _bind(target, known)
         if binding is None and normal(header) in wanted:
-            raise CjmapError(f"--map {header}={target}: no column `{target}`; columns: {', '.join(c.header for c in columns)}")
+            raise CjmapError(
+                f"--map {header}={target}: no column `{target}`; columns: {', '.join(c.header for c in columns)}"
+            )
         claim = (binding.column.field, binding.column.header, binding.key) if binding else None
         if binding is None or claim in taken:
             why = "a second column for the same field" if binding else "not a field of the format"
@@ -120,7 +122,10 @@ def _bind(header: str, known: dict[str, Column]) -> Binding | None:
         prefix = normal(match.group(1))
         for name, singular in DYNAMIC.items():
             for candidate in known.values():
-                if candidate.field == name and normal(candidate.header.replace(name.replace("_", " "), singular)) == prefix:
+                if (
+                    candidate.field == name
+                    and normal(candidate.header.replace(name.replace("_", " "), singular)) == prefix
+                ):
                     return Binding(candidate, match.group(2))
     return None
 

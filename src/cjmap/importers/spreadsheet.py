@@ -92,4 +92,3 @@ def apply_touchpoints(merge: JourneyMerge, table: Table, manual: dict[str, str])
         )
     merge.touchpoint_rows(table, mapping)
     return mapping
-
