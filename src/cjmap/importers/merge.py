@@ -192,8 +192,11 @@ class JourneyMerge:
         return candidates[0] if candidates else None
 
     def _create(self, found: dict[Column, Any], stage: Doc | None, at: str) -> Doc | None:
-        name, channel = found.get(_BY["name"]), found.get(_BY["channel"]) or self.options.default_channel
-        missing = [what for what, value in (("touchpoint", name), ("stage", stage), ("channel", channel)) if not value]
+        name, channel = found.get(_BY["name"]), found.get(_BY["channel"])
+        channel = self.options.default_channel if channel is None else channel
+        missing = [
+            what for what, value in (("touchpoint", name), ("stage", stage), ("channel", channel)) if value is None
+        ]
         if missing:
             hint = " (add a channel column or pass --default-channel)" if "channel" in missing else ""
             self.errors.append(f"{at}: new touchpoint without {', '.join(missing)}{hint}")

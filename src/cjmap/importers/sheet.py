@@ -72,7 +72,7 @@ def _outside_quotes(line: str) -> str:
 
 def write_csv(headers: list[str], rows: list[list[str]]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180; with "\n" a lone CR went unquoted
     writer.writerow([cells.neutralise(h) for h in headers])
     writer.writerows(rows)
     return buffer.getvalue()

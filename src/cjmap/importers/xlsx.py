@@ -7,6 +7,7 @@ workbook whose first sheet is a touchpoint inventory.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,8 @@ from cjmap.importers.sheet import Table, map_headers, values
 from cjmap.model import Evidence, Journey, Persona
 from cjmap.workspace import Workspace
 
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 SHEETS = ("Journey", "Stages", "Touchpoints", "Improvements", "Personas", "Evidence")
 _NUMERIC = ("whole", "emotion", "metrics")
 
@@ -36,7 +39,7 @@ def read(path: Path) -> dict[str, Table]:
     tables = {}
     for index, sheet in enumerate(book.worksheets):
         name = sheet.title if sheet.title in SHEETS else ("Touchpoints" if index == 0 else sheet.title)
-        rows = [[cells.cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        rows = [[_unescape(cells.cell_text(v)) for v in row] for row in sheet.iter_rows(values_only=True)]
         if rows:
             body = [(n, r) for n, r in enumerate(rows[1:], 2) if any(c.strip() for c in r)]
             tables[name] = Table(f"{path.name} [{sheet.title}]", rows[0], body)
@@ -125,7 +128,9 @@ def documents(
 
 
 def _present(document: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in document.items() if v not in (None, [], {}, False)}
+    return {
+        k: v for k, v in document.items() if not (v is None or v is False or (isinstance(v, (list, dict)) and not v))
+    }
 
 
 def updater(kind: str, document: dict[str, Any]) -> Edit:
@@ -150,7 +155,7 @@ def write(journey: Journey, workspace: Workspace) -> bytes:
     sheet.title = "Journey"
     sheet.append(["field", "value"])
     for column in JOURNEY:
-        sheet.append([column.header, column.write(getattr(journey, column.field))])
+        sheet.append([column.header, _escape(column.write(getattr(journey, column.field)))])
     touchpoint_columns = _with_stage(spreadsheet.layout(journey, []))
     stage_columns = [(c, k) for c, k in spreadsheet.layout(journey, STAGE) if c in STAGE]
     tables = [
@@ -185,6 +190,17 @@ def write(journey: Journey, workspace: Workspace) -> bytes:
     return buffer.getvalue()
 
 
+def _escape(text: str) -> str:
+    """OOXML's escapes (ST_Xstring), as Excel writes them: XML cannot hold a carriage return or a
+    control character as it is, and a literal `_x000D_` must not read back as one."""
+    text = _ESCAPED.sub(lambda m: "_x005F" + m.group(0), text)
+    return _UNSAFE.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text.replace("\r", "_x000D_"))
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
 def _with_stage(columns: list[tuple[Column, str | None]]) -> list[tuple[Column, str | None]]:
     """Touchpoint rows name their stage by id (and name, for reading); the Stages sheet has the rest."""
     return [(STAGE[0], None), (STAGE[1], None), *columns]
@@ -202,4 +218,4 @@ def _typed(text: str, column: Column) -> Any:
     """Numbers as numbers, so the sheet sorts and sums them; everything else as text."""
     if text and column.kind in _NUMERIC and cells.is_number(text):
         return cells.read_number(text, column.header)
-    return text
+    return _escape(text)
