@@ -25,7 +25,7 @@ from cjmap.importers.sheet import Table, read_csv
 from cjmap.model import ID_PATTERN, Journey
 from cjmap.output import write_new, write_text
 from cjmap.wording import title_from_id
-from cjmap.workspace import Workspace, open_workspace
+from cjmap.workspace import Workspace, load_workspace, open_workspace
 
 
 @dataclass
@@ -66,9 +66,12 @@ def identifier(value: str, option: str) -> str:
     return value
 
 
-def workspace_of(config: Config) -> Workspace:
-    """The workspace an import adds to: empty while its folders do not exist yet."""
+def workspace_of(config: Config, out: Path | None = None) -> Workspace:
+    """The workspace an import adds to: the configured one, else the folder it writes to (--out,
+    or here); empty while the folders do not exist yet."""
     try:
+        if config.file is None and out is not None:
+            return load_workspace([out], config) if out.exists() else Workspace(config)
         return open_workspace(None, config)
     except PathError:
         return Workspace(config)
@@ -105,7 +108,7 @@ def carry_out(plan: Plan, workspace: Workspace, config: Config, hooks: Hooks, dr
 
 def import_sheet(path: Path, fmt: str, options: SheetOptions, config: Config, hooks: Hooks) -> Imported:
     """A touchpoint inventory (csv) or a whole journey (xlsx) into a new or an existing journey."""
-    workspace = workspace_of(config)
+    workspace = workspace_of(config, options.out)
     if fmt == "csv":
         tables = {"Touchpoints": read_csv(read_text(path, options.encoding), path.name)}
     else:
@@ -178,7 +181,7 @@ def import_mermaid(
     """Every journey diagram of a file; a bad one is reported by its line and the rest import."""
     if journey_id is not None:
         identifier(journey_id, "--journey")
-    workspace = workspace_of(config)
+    workspace = workspace_of(config, out)
     found = mermaid.read(read_text(path), path.suffix.lower() in mermaid.MARKDOWN_SUFFIXES)
     if not found.diagrams and not found.errors:
         raise CjmapError(f"{path}: no Mermaid `journey` diagram found")

@@ -259,6 +259,9 @@ class JourneyMerge:
         if shared is not None:
             return shared
         old = touchpoint.get("emotion")
+        if isinstance(old, int) and not mapping.has(column):  # everyone's number, now per persona
+            who = touchpoint.get("personas")
+            old = {p: old for p in self.journey.get("personas") or [] if who is None or p in who}
         cleared = {self.book.id_for(k) for k in mapping.keys(column)}
         kept = {k: v for k, v in old.items() if k not in cleared} if isinstance(old, dict) else {}
         if given or kept:
