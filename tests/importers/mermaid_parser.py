@@ -42,8 +42,9 @@ class MermaidParser:
         return result
 
     def close(self) -> None:
-        if self.process.stdin:
-            self.process.stdin.close()
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream:
+                stream.close()
         self.process.wait(timeout=30)
 
 

@@ -102,7 +102,7 @@ def to_journey(
             emotion: Any = feeling
             if not feeling:
                 emotion = emotion_from_score(score(group[0]), scale)
-            elif len(values) == 1 and set(feeling) == set(personas):
+            elif len(values) == 1 and list(feeling) == personas:  # everyone, in the journey's order
                 emotion = values.pop()
             name = group[0].name
             tp_id = touchpoint_ids.take(name, "touchpoint")
