@@ -125,7 +125,7 @@ def decode(text: str) -> str:
         inner = match.group(1)
         if inner.lstrip("+").isdigit():
             code = int(inner.lstrip("+"))
-            return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else f"#{inner};"
+            return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else f"#{inner};"
         named = html.unescape(f"&{inner};")
         return named if named != f"&{inner};" else f"#{inner};"
 
