@@ -127,7 +127,7 @@ def aggregate(table: Table, journey: Journey, personas: dict[str, str], options:
             for key in {(tp, None), (tp, persona)}:
                 found.scores.setdefault(key, []).append(score)
         found.ratings += got
-        if respondent is not None and cell(row, respondent).strip():
+        if respondent is not None and cell(row, respondent).strip() and got:
             seen.add(cell(row, respondent).strip())
         elif respondent is None and options.touchpoint_column is None and got:
             seen.add(line)
@@ -268,7 +268,9 @@ def evidence_document(options: SurveyOptions, found: Found) -> dict[str, Any]:
         "type": "survey",
     }
     if options.date:
-        document["date"] = options.date
+        import datetime as dt
+
+        document["date"] = dt.date.fromisoformat(options.date)
     if found.respondents is not None:
         document["sample_size"] = found.respondents
     document["summary"] = f"{found.ratings} ratings of {len(found.touchpoints)} touchpoints"
