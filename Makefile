@@ -10,11 +10,15 @@ UV_HOME := .cache/uv
 UV := $(UV_HOME)/bin/uv
 MERMAID_VERSION := 11.17.2
 MERMAID_JS := .cache/mermaid.min.js
+# Mermaid's parser runs under Node for the import/export tests (tests/importers/mermaid_db.mjs):
+# jsdom gives it the window DOMPurify needs, so no browser is started per diagram.
+JSDOM_VERSION := 29.1.1
+JSDOM := .cache/node/node_modules/jsdom/package.json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # uv uses the Python given here and never downloads one of its own.
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: demo test test-latest lock bench lint schema browser clean
+.PHONY: demo test test-latest lock bench lint schema browser mermaid-node clean
 
 # uv itself comes from PyPI at a pinned version, in a small virtual environment of its own.
 $(UV):
@@ -33,7 +37,7 @@ lock: | $(UV)
 
 # The suite against the newest releases pyproject.toml's ranges allow, ignoring uv.lock: shows
 # whether tomorrow's `pip install cjmap` still works. It does not touch .venv or uv.lock.
-test-latest: browser | $(UV)
+test-latest: browser mermaid-node | $(UV)
 	rm -rf .venv-latest
 	$(UV) venv --quiet --python $(PYTHON) .venv-latest
 	VIRTUAL_ENV=.venv-latest $(UV) pip install --quiet --upgrade --editable . --group test --group bench --group dev
@@ -52,7 +56,7 @@ demo: $(STAMP)
 	@echo "Open the journey maps: $(OUT)/laptop-online/index.html and $(OUT)/bank-account/index.html"
 	@echo "See what cjmap reports on broken maps: $(BIN)/cjmap validate examples/invalid"
 
-test: $(STAMP) lint browser
+test: $(STAMP) lint browser mermaid-node
 	$(BIN)/python -m pytest
 
 # The browser tests need Debian's chromium and Mermaid's parser (one file from the npm registry).
@@ -66,6 +70,13 @@ $(MERMAID_JS):
 	cd .cache && npm pack --silent mermaid@$(MERMAID_VERSION) >/dev/null && \
 	  tar -xzf mermaid-$(MERMAID_VERSION).tgz package/dist/mermaid.min.js && \
 	  mv package/dist/mermaid.min.js mermaid.min.js && rm -rf package mermaid-$(MERMAID_VERSION).tgz
+
+mermaid-node: $(MERMAID_JS) $(JSDOM)
+
+$(JSDOM):
+	@command -v node >/dev/null 2>&1 || { echo "installing nodejs (Debian package) for Mermaid's parser"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+	npm install --prefix .cache/node --silent --no-save --no-audit --no-fund --no-package-lock jsdom@$(JSDOM_VERSION) >/dev/null
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -9,10 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from collections.abc import Iterator
 from typing import Any
-
-import pytest
 
 from tests.conftest import ROOT
 
@@ -46,10 +43,3 @@ class MermaidParser:
             if stream:
                 stream.close()
         self.process.wait(timeout=30)
-
-
-@pytest.fixture(scope="session")
-def mermaid_js() -> Iterator[MermaidParser]:
-    parser = MermaidParser()
-    yield parser
-    parser.close()

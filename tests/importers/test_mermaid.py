@@ -14,8 +14,6 @@ import yaml
 from cjmap.importers import mermaid
 from cjmap.importers.mermaid_syntax import score
 
-from .mermaid_parser import mermaid_js  # noqa: F401  (fixture)
-
 CORPUS = Path(__file__).parent / "corpus"
 FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".md", ".mmd") and p.name != "README.md")
 

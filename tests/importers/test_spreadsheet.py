@@ -56,7 +56,7 @@ def test_notes_keep_their_text_and_severity(text: str, severity: str) -> None:
 @pytest.mark.parametrize(
     ("text", "written"),
     [
-        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
         ("+1 call us", "'+1 call us"),
         ("-rf", "'-rf"),
         ("@SUM(A1)", "'@SUM(A1)"),
@@ -79,13 +79,18 @@ def test_import_creates_a_journey_with_the_mapping_shown(run_cli, tmp_path: Path
     folder = _workspace(tmp_path)
     (tmp_path / "inventory.csv").write_text(INVENTORY, encoding="utf-8")
     monkeypatch.chdir(folder)
-    result = run_cli("import", "csv", str(tmp_path / "inventory.csv"), "--journey", "from-sheet", "--persona", "ana", expect=0)
+    result = run_cli(
+        "import", "csv", str(tmp_path / "inventory.csv"), "--journey", "from-sheet", "--persona", "ana", expect=0
+    )
     assert "column `Phase` -> stage" in result.stderr and "column `Feeling` -> emotion" in result.stderr
     assert "column `Customer thoughts` ignored" in result.stderr
     assert "+ journey from-sheet" in result.stdout and "journeys/from-sheet.yaml\n" in result.stdout
     assert "+ persona ben added" in result.stdout and "personas/ben.yaml\n" in result.stdout  # never dangling
     text = (folder / "journeys" / "from-sheet.yaml").read_text("utf-8")
-    assert "id: web-shop-2" in text and yaml.safe_load(text)["stages"][1]["touchpoints"][1]["emotion"] == {"ana": 0, "ben": -2}
+    assert "id: web-shop-2" in text and yaml.safe_load(text)["stages"][1]["touchpoints"][1]["emotion"] == {
+        "ana": 0,
+        "ben": -2,
+    }
     assert yaml.safe_load(text)["personas"] == ["ana", "ben"]
     assert " error " not in run_cli("validate", expect=0).stdout
 
@@ -93,12 +98,17 @@ def test_import_creates_a_journey_with_the_mapping_shown(run_cli, tmp_path: Path
 def test_map_default_channel_and_separators(run_cli, tmp_path: Path, monkeypatch) -> None:
     folder = _workspace(tmp_path)
     sheet = tmp_path / "eu.csv"
-    sheet.write_bytes("Stage;Touchpoint;Customer thoughts\nAwareness;Poster;\"Café, big; bold\"\n".encode("cp1252"))
+    sheet.write_bytes('Stage;Touchpoint;Customer thoughts\nAwareness;Poster;"Café, big; bold"\n'.encode("cp1252"))
     monkeypatch.chdir(folder)
     args = ["import", "csv", str(sheet), "--journey", "eu", "--persona", "Ana Costa"]
     assert "--encoding" in run_cli(*args, expect=2).stderr
-    assert "without channel (add a channel column or pass --default-channel)" in run_cli(*args, "--encoding", "cp1252", expect=2).stderr
-    done = run_cli(*args, "--encoding", "cp1252", "--default-channel", "in-store", "--map", "Customer thoughts=thoughts", expect=0)
+    assert (
+        "without channel (add a channel column or pass --default-channel)"
+        in run_cli(*args, "--encoding", "cp1252", expect=2).stderr
+    )
+    done = run_cli(
+        *args, "--encoding", "cp1252", "--default-channel", "in-store", "--map", "Customer thoughts=thoughts", expect=0
+    )
     assert "column `Customer thoughts` -> thoughts" in done.stderr
     text = (folder / "journeys" / "eu.yaml").read_text("utf-8")
     touchpoint = yaml.safe_load(text)["stages"][0]["touchpoints"][0]
@@ -111,7 +121,20 @@ def test_tab_separated_and_repeated_personas(run_cli, tmp_path: Path, monkeypatc
     sheet = tmp_path / "tabs.tsv"
     sheet.write_text("stage\ttouchpoint\tchannel\nA\tB\tweb\n", encoding="utf-8")
     monkeypatch.chdir(folder)
-    run_cli("import", "csv", str(sheet), "--journey", "t", "--persona", "ana", "--persona", "marcus", "--persona", "Zoe", expect=0)
+    run_cli(
+        "import",
+        "csv",
+        str(sheet),
+        "--journey",
+        "t",
+        "--persona",
+        "ana",
+        "--persona",
+        "marcus",
+        "--persona",
+        "Zoe",
+        expect=0,
+    )
     text = (folder / "journeys" / "t.yaml").read_text("utf-8")
     assert yaml.safe_load(text)["personas"] == ["ana", "marcus", "zoe"] and (folder / "personas" / "zoe.yaml").is_file()
 
@@ -121,7 +144,10 @@ def test_import_updates_an_existing_journey_with_a_preview(run_cli, tmp_path: Pa
     journey = folder / "journeys" / "buy-a-laptop.yaml"
     journey.write_text(journey.read_text("utf-8").replace("stages:\n", "# the stages, in order\nstages:\n"), "utf-8")
     sheet = tmp_path / "edit.csv"
-    sheet.write_text("id,touchpoint,channel,stage,emotion: ana\ncart,Cart and delivery options,web,Decision,-1\nkiosk,Kiosk,in-store,Decision,\n", "utf-8")
+    sheet.write_text(
+        "id,touchpoint,channel,stage,emotion: ana\ncart,Cart and delivery options,web,Decision,-1\nkiosk,Kiosk,in-store,Decision,\n",
+        "utf-8",
+    )
     monkeypatch.chdir(folder)
     before = journey.read_text("utf-8")
     dry = run_cli("import", "csv", str(sheet), "--journey", "buy-a-laptop", "--dry-run", expect=0)
@@ -156,8 +182,13 @@ def test_bad_cells_are_row_errors_and_nothing_is_written(run_cli, tmp_path: Path
 def test_bad_ids_are_usage_errors(run_cli, tmp_path: Path) -> None:
     sheet = tmp_path / "s.csv"
     sheet.write_text("Stage,Touchpoint,Channel,Emotion\nA,B,web,Ana:1\n", "utf-8")
-    assert "--journey `Buy Now` is not an id" in run_cli("import", "csv", str(sheet), "--journey", "Buy Now", expect=2).stderr
-    done = run_cli("import", "csv", str(sheet), "--journey", "j", "--persona", "Ana B", "--out", str(tmp_path / "o"), expect=0)
+    assert (
+        "--journey `Buy Now` is not an id"
+        in run_cli("import", "csv", str(sheet), "--journey", "Buy Now", expect=2).stderr
+    )
+    done = run_cli(
+        "import", "csv", str(sheet), "--journey", "j", "--persona", "Ana B", "--out", str(tmp_path / "o"), expect=0
+    )
     assert "new persona `ana-b` (Ana B)" in done.stderr and (tmp_path / "o" / "ana.yaml").is_file()
 
 

@@ -48,8 +48,19 @@ def test_scores_map_onto_the_emotion_scale() -> None:
 
 
 def test_long_survey_counts_ratings_and_respondents(run_cli, workspace: Path, golden) -> None:
-    result = run_cli("import", "survey", "../long.csv", "--touchpoint-column", "touchpoint", "--score-column", "score",
-                     "--respondent-column", "respondent", *_args(), expect=0)
+    result = run_cli(
+        "import",
+        "survey",
+        "../long.csv",
+        "--touchpoint-column",
+        "touchpoint",
+        "--score-column",
+        "score",
+        "--respondent-column",
+        "respondent",
+        *_args(),
+        expect=0,
+    )
     assert "3 ratings of 2 touchpoints from 2 respondents" in result.stderr  # 3, 4 and 5 gave none we can use
     assert "unknown touchpoint `A kiosk we do not have` (1 ratings)" in result.stderr
     assert "row 6: score `not sure` is not a number from 1 to 5, skipped" in result.stderr
@@ -58,7 +69,9 @@ def test_long_survey_counts_ratings_and_respondents(run_cli, workspace: Path, go
     journey = (workspace / "journeys" / "buy-a-laptop.yaml").read_text("utf-8")
     golden(Path(__file__).parent / "golden" / "buy-a-laptop-after-survey.yaml", journey)
     evidence = (workspace / "research" / "checkout-survey-wave-1.yaml").read_text("utf-8")
-    assert "title: Checkout survey, wave 1" in evidence and "date: 2026-11-01" in evidence and "sample_size: 2" in evidence
+    assert (
+        "title: Checkout survey, wave 1" in evidence and "date: 2026-11-01" in evidence and "sample_size: 2" in evidence
+    )
     assert " error " not in run_cli("validate", expect=0).stdout
 
 
@@ -82,8 +95,17 @@ def test_a_second_wave_adds_its_evidence_and_updates_the_figures(run_cli, worksp
     run_cli(*long, *_args(), expect=0)
     assert "exists already" in run_cli(*long, *_args(), expect=2).stderr
     (tmp_path / "wave2.csv").write_text("Touchpoint,Score\ncart,5\ncart,4\n", "utf-8")
-    wave2 = run_cli("import", "survey", "../wave2.csv", "--touchpoint-column", "touchpoint", "--score-column", "score",
-                    *_args(**{"--title": "Checkout survey, wave 2"}), expect=0)
+    wave2 = run_cli(
+        "import",
+        "survey",
+        "../wave2.csv",
+        "--touchpoint-column",
+        "touchpoint",
+        "--score-column",
+        "score",
+        *_args(**{"--title": "Checkout survey, wave 2"}),
+        expect=0,
+    )
     assert "+ evidence checkout-survey-wave-2 added" in wave2.stdout
     assert "cart: metric survey_score 1.5 → 4.5" in wave2.stdout
     assert "no --respondent-column: the sample size (respondents) is not recorded" in wave2.stderr

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,16 @@ from cjmap.importers import mermaid as importer
 from cjmap.importers.scale import emotion_from_score
 from cjmap.layout import dump
 from cjmap.render import mermaid
-from tests.importers.mermaid_parser import mermaid_js  # noqa: F401  (fixture)
+from tests.importers.mermaid_parser import MermaidParser
 from tests.render.conftest import GOLDEN
+
+
+@pytest.fixture(scope="module")
+def mermaid_js() -> Iterator[MermaidParser]:
+    parser = MermaidParser()
+    yield parser
+    parser.close()
+
 
 NAMES = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=20)
 HOSTILE = ["Section review", "Title page", "journey", "accDescr { x", "AccTitle: y", "title", "%% note", "a;b", "#1;"]
@@ -83,7 +92,9 @@ def test_keywords_and_syntax_in_names_parse_and_read_back(tmp_path: Path, name: 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=NAMES, stage=NAMES, touchpoint=NAMES, persona=NAMES)
-def test_any_names_parse_and_read_back_the_same_in_mermaid(tmp_path_factory, mermaid_js, title, stage, touchpoint, persona) -> None:
+def test_any_names_parse_and_read_back_the_same_in_mermaid(
+    tmp_path_factory, mermaid_js, title, stage, touchpoint, persona
+) -> None:
     text = _journey(tmp_path_factory.mktemp("m"), title, stage, touchpoint, persona)
     read = mermaid_js.read(text)
     assert read["ok"], (text, read)

@@ -131,9 +131,9 @@ def import_sheet(path: Path, fmt: str, options: SheetOptions, config: Config, ho
         plan.notes.append(f"updating journey `{journey_id}` in {existing.doc.source.path}")
     else:
         title = options.title or xlsx.journey_title(tables) or title_from_id(journey_id)
-        document: dict[str, Any] = {"kind": "journey", "id": journey_id, "title": title, "personas": [], "stages": []}
-        merge(document)
-        plan.add(folder(config, options.out, "journey") / f"{journey_id}.yaml", "journey", document)
+        journey: dict[str, Any] = {"kind": "journey", "id": journey_id, "title": title, "personas": [], "stages": []}
+        merge(journey)
+        plan.add(folder(config, options.out, "journey") / f"{journey_id}.yaml", "journey", journey)
     plan.realise()
     for pid, name in book.created.items():
         plan.add(

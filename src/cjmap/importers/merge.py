@@ -38,7 +38,8 @@ class Options:
 @functools.cache
 def _adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
     info = model.model_fields[name]
-    return TypeAdapter(Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation)
+    annotation: Any = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+    return TypeAdapter(annotation)
 
 
 def same(model: type[BaseModel], name: str, old: Any, new: Any) -> bool:
@@ -101,7 +102,7 @@ class JourneyMerge:
         self.errors: list[str] = []
         journey.setdefault("stages", [])
         self.stages: list[Doc] = list(journey["stages"])
-        self.stage_ids = Ids(s.get("id") for s in self.stages)
+        self.stage_ids = Ids(str(s.get("id")) for s in self.stages)
         self.found = {tp.get("id"): (tp, s) for s in self.stages for tp in s.get("touchpoints") or []}
         self.touchpoint_ids = Ids(self.found)
         self.claimed: dict[int, int] = {}  # id(touchpoint) -> row that claimed it

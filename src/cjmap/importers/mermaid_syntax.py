@@ -136,11 +136,7 @@ def tokens(text: str) -> Iterator[tuple[str, str, int]]:
     """(kind, text, line) of every token, with Mermaid's lexer rules and states."""
     at, line, end = 0, 1, len(text)
     while at < end:
-        for kind, rule in _RULES:
-            match = rule.match(text, at)
-            if match:
-                break
-        assert match is not None  # the last rule matches any character
+        kind, match = next((k, m) for k, rule in _RULES if (m := rule.match(text, at)))  # the first that matches
         stop = match.end()
         if kind in ("acc_title", "acc_descr"):  # the value runs to the end of the line
             stop = _find(text, "\n", stop, end)

@@ -112,7 +112,9 @@ def aggregate(table: Table, journey: Journey, personas: dict[str, str], options:
     segment = _header(table, options.segment_column, "--segment-column") if options.segment_column else None
     segment_of = _segments(options, personas)
     rated = _rated_columns(table, options, find, found, {respondent, segment})
-    seen, unknown, unmapped = set(), {}, {}
+    seen: set[str] = set()
+    unknown: dict[str, int] = {}
+    unmapped: dict[str, int] = {}
     for line, row in table.rows:
         who = cell(row, segment).strip() if segment is not None else ""
         persona = segment_of(who) if segment is not None else None
@@ -130,7 +132,7 @@ def aggregate(table: Table, journey: Journey, personas: dict[str, str], options:
         if respondent is not None and cell(row, respondent).strip() and got:
             seen.add(cell(row, respondent).strip())
         elif respondent is None and options.touchpoint_column is None and got:
-            seen.add(line)
+            seen.add(f"row {line}")
     found.respondents = len(seen) if (respondent is not None or options.touchpoint_column is None) else None
     found.notes += [
         f"unknown touchpoint `{name}` ({n} ratings) is not on `{journey.id}`" for name, n in unknown.items()
@@ -167,9 +169,8 @@ def _rated_columns(
     if options.touchpoint_column is not None and options.score_column is not None:
         tp_column = _header(table, options.touchpoint_column, "--touchpoint-column")
         score_column = _header(table, options.score_column, "--score-column")
-        found.summary.append(
-            f"{table.name}: long shape, touchpoint in `{table.headers[tp_column]}`, score in `{table.headers[score_column]}`"
-        )
+        where = f"touchpoint in `{table.headers[tp_column]}`, score in `{table.headers[score_column]}`"
+        found.summary.append(f"{table.name}: long shape, {where}")
         return {score_column: None, -1 - tp_column: None}
     wanted = {k.strip().casefold(): v for k, v in options.columns.items()}
     rated: dict[int, str | None] = {}

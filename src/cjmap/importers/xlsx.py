@@ -151,14 +151,14 @@ def write(journey: Journey, workspace: Workspace) -> bytes:
     from openpyxl.styles import Font
 
     book = Workbook()
-    sheet = book.active
-    sheet.title = "Journey"
-    sheet.append(["field", "value"])
+    first = book.worksheets[0]
+    first.title = "Journey"
+    first.append(["field", "value"])
     for column in JOURNEY:
-        sheet.append([column.header, _escape(column.write(getattr(journey, column.field)))])
+        first.append([column.header, _escape(column.write(getattr(journey, column.field)))])
     touchpoint_columns = _with_stage(spreadsheet.layout(journey, []))
     stage_columns = [(c, k) for c, k in spreadsheet.layout(journey, STAGE) if c in STAGE]
-    tables = [
+    tables: list[tuple[str, list[tuple[Column, str | None]], list[list[str]]]] = [
         ("Stages", stage_columns, [[_cell(s, c, k) for c, k in stage_columns] for s in journey.stages]),
         ("Touchpoints", touchpoint_columns, spreadsheet.rows(journey, touchpoint_columns)),
         (
@@ -177,14 +177,14 @@ def write(journey: Journey, workspace: Workspace) -> bytes:
         ("Evidence", [(c, None) for c in EVIDENCE], [[_cell(e, c, None) for c in EVIDENCE] for e in evidence])
     )
     for name, columns, rows in tables:
-        sheet = book.create_sheet(name)
+        sheet: Any = book.create_sheet(name)
         sheet.append([spreadsheet.header(c, k) for c, k in columns])
         for row in rows:
             sheet.append([_typed(value, column) for value, (column, _) in zip(row, columns, strict=True)])
-    for sheet in book.worksheets:
-        for cell in sheet[1]:
+    for each in book.worksheets:
+        for cell in each[1]:
             cell.font = Font(bold=True)
-        sheet.freeze_panes = "A2"
+        each.freeze_panes = "A2"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -55,7 +55,9 @@ def report(stats: dict[str, Any], out: TextIO) -> None:
         if journey.get("metrics"):  # touchpoint metrics, survey means with their number of ratings
             console.print("  touchpoint metrics:")
         for measured in journey.get("metrics", []):
-            shown = "; ".join(f"{f['metric']} {f['value']:g}" + (f" (n {f['n']})" if f["n"] else "") for f in measured["figures"])
+            shown = "; ".join(
+                f"{f['metric']} {f['value']:g}" + (f" (n {f['n']})" if f["n"] else "") for f in measured["figures"]
+            )
             console.print(f"    {measured['touchpoint']}: {shown}", markup=False)
         console.print()
     stale = Table(title="Stalest maps", title_justify="left")
