@@ -30,7 +30,7 @@ def round_trip_csv(run_cli, folder: Path, journey: str) -> None:
 
 
 def round_trip_xlsx(run_cli, folder: Path, journey: str, fresh: Path) -> None:
-    workbook = folder.parent / f"{journey}.xlsx"
+    workbook = fresh.parent / f"{journey}.xlsx"
     fresh.mkdir()
     if (folder / "cjmap.toml").exists():
         shutil.copy(folder / "cjmap.toml", fresh / "cjmap.toml")

@@ -48,7 +48,7 @@ def cell_text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return restore(str(value))
+    return str(value)
 
 
 # --- text and lists ---------------------------------------------------------------------------

@@ -39,7 +39,9 @@ def read(path: Path) -> dict[str, Table]:
     tables = {}
     for index, sheet in enumerate(book.worksheets):
         name = sheet.title if sheet.title in SHEETS else ("Touchpoints" if index == 0 else sheet.title)
-        rows = [[_unescape(cells.cell_text(v)) for v in row] for row in sheet.iter_rows(values_only=True)]
+        rows = [
+            [cells.restore(_unescape(cells.cell_text(v))) for v in row] for row in sheet.iter_rows(values_only=True)
+        ]
         if rows:
             body = [(n, r) for n, r in enumerate(rows[1:], 2) if any(c.strip() for c in r)]
             tables[name] = Table(f"{path.name} [{sheet.title}]", rows[0], body)
