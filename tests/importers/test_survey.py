@@ -152,3 +152,41 @@ def test_a_journey_file_ending_in_a_document_marker(run_cli, workspace: Path) ->
     assert result.exit_code in (0, 2) and "Traceback" not in result.stderr
     if result.exit_code == 0:
         assert "survey_score: 1.5" in journey.read_text("utf-8")
+
+
+def test_only_the_named_journey_is_edited(run_cli, tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "two"
+    folder.mkdir()
+    text = """# two journeys in one file
+kind: persona
+id: ana
+name: Ana
+---
+kind: journey
+id: one
+title: One
+personas: [ana]
+stages:
+  - id: s
+    name: S
+    touchpoints:
+      - {id: cart, name: Cart, channel: web}  # the one measured
+---
+kind: journey
+id: two
+title: Two
+personas: [ana]
+stages:
+  - id: s
+    name: S
+    touchpoints:
+      - {id: cart, name: Cart, channel: web}
+"""
+    (folder / "maps.yaml").write_text(text, "utf-8")
+    (folder / "cjmap.toml").write_text("", "utf-8")
+    (tmp_path / "s.csv").write_text("Cart\n4\n5\n", "utf-8")
+    monkeypatch.chdir(folder)
+    run_cli("import", "survey", "../s.csv", "--journey", "one", "--title", "S1", expect=0)
+    after = (folder / "maps.yaml").read_text("utf-8")
+    assert after.count("survey_score: 4.5") == 1 and "# the one measured" in after and "# two journeys" in after
+    assert after.split("id: two")[1] == text.split("id: two")[1]

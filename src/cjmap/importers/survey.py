@@ -126,7 +126,7 @@ def aggregate(table: Table, journey: Journey, personas: dict[str, str], options:
             if score is None:
                 continue
             got += 1
-            for key in {(tp, None), (tp, persona)}:
+            for key in dict.fromkeys([(tp, None), (tp, persona)]):  # everyone first, then the segment
                 found.scores.setdefault(key, []).append(score)
         found.ratings += got
         if respondent is not None and cell(row, respondent).strip() and got:
