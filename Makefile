@@ -14,11 +14,15 @@ SARIF_MULTITOOL_VERSION := 5.7.0
 SARIF_MULTITOOL := .cache/sarif-multitool/.installed-$(SARIF_MULTITOOL_VERSION)
 AXE_VERSION := 4.14.1
 AXE_JS := .cache/axe.min.js
+# Mermaid's parser runs under Node for the import/export tests (tests/importers/mermaid_db.mjs):
+# jsdom gives it the window DOMPurify needs, so no browser is started per diagram.
+JSDOM_VERSION := 29.1.1
+JSDOM := .cache/node/node_modules/jsdom/package.json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # uv uses the Python given here and never downloads one of its own.
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: demo test test-latest lock bench lint schema browser screenshots consumer-tools clean
+.PHONY: demo test test-latest lock bench lint schema browser screenshots consumer-tools mermaid-node clean
 
 # uv itself comes from PyPI at a pinned version, in a small virtual environment of its own.
 $(UV):
@@ -37,7 +41,7 @@ lock: | $(UV)
 
 # The suite against the newest releases pyproject.toml's ranges allow, ignoring uv.lock: shows
 # whether tomorrow's `pip install cjmap` still works. It does not touch .venv or uv.lock.
-test-latest: browser consumer-tools | $(UV)
+test-latest: browser consumer-tools mermaid-node | $(UV)
 	rm -rf .venv-latest
 	$(UV) venv --quiet --python $(PYTHON) .venv-latest
 	VIRTUAL_ENV=.venv-latest $(UV) pip install --quiet --upgrade --editable . --group test --group bench --group dev
@@ -60,7 +64,7 @@ demo: $(STAMP)
 screenshots: demo browser
 	$(BIN)/python docs/screenshots.py
 
-test: $(STAMP) lint browser consumer-tools
+test: $(STAMP) lint browser consumer-tools mermaid-node
 	$(BIN)/python -m pytest
 
 # The browser tests need Debian's chromium, Mermaid's parser and axe-core (one file each from the npm registry).
@@ -89,6 +93,12 @@ $(AXE_JS):
 	cd .cache && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && \
 	  tar -xzf axe-core-$(AXE_VERSION).tgz package/axe.min.js && \
 	  mv package/axe.min.js axe.min.js && rm -rf package axe-core-$(AXE_VERSION).tgz
+mermaid-node: $(MERMAID_JS) $(JSDOM)
+
+$(JSDOM):
+	@command -v node >/dev/null 2>&1 || { echo "installing nodejs (Debian package) for Mermaid's parser"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+	npm install --prefix .cache/node --silent --no-save --no-audit --no-fund --no-package-lock jsdom@$(JSDOM_VERSION) >/dev/null
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

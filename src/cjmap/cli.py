@@ -383,69 +383,201 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="Replace files that exis
 OutOpt = Annotated[Path | None, typer.Option("--out", help="Folder to write to. Default: the workspace's folders.")]
 
 
+MapOpt = Annotated[
+    list[str] | None,
+    typer.Option("--map", help="HEADER=FIELD: read a column as this field (repeatable); see the summary."),
+]
+DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Print what would change; write nothing.")]
+EncodingOpt = Annotated[str, typer.Option(help="The file's text encoding, e.g. cp1252 for older Excel.")]
+
+
+def _pairs(values: list[str] | None, option: str) -> dict[str, str]:
+    pairs = {}
+    for value in values or []:
+        key, sep, target = value.partition("=")
+        if not sep or not key.strip():
+            raise CjmapError(f"{option} `{value}`: write it as NAME=VALUE")
+        pairs[key.strip()] = target.strip()
+    return pairs
+
+
+def _hooks() -> Any:
+    """Tell the user how the input was read (stderr) and what will change (stdout, as cjmap diff)."""
+    from cjmap.commands.imports import Hooks
+    from cjmap.reporters.terminal import printable
+
+    def summary(lines: list[str]) -> None:
+        for line in lines:
+            typer.echo(f"note: {printable(line)}", err=True)
+
+    return Hooks(summary, lambda diff: reporters.get_reporter(reporters.DIFF, "text")(diff, sys.stdout))
+
+
 def _written(result: Any) -> None:
     from cjmap.reporters.written import report
 
     report(result.paths, result.notes, sys.stdout, sys.stderr)
+    if result.exit_code:
+        raise typer.Exit(result.exit_code)
+
+
+def _sheet(
+    fmt: str,
+    file: Path,
+    journey: str | None,
+    title: str | None,
+    persona: list[str] | None,
+    columns: list[str] | None,
+    default_channel: str | None,
+    encoding: str,
+    prune: bool,
+    dry_run: bool,
+    out: Path | None,
+    force: bool,
+    config_file: Path | None,
+) -> None:
+    from cjmap.commands.imports import SheetOptions, import_sheet
+    from cjmap.config import load_config
+
+    options = SheetOptions(
+        journey, title, persona or [], _pairs(columns, "--map"), default_channel, encoding, prune, dry_run, out, force
+    )
+    _written(import_sheet(file, fmt, options, load_config(config_file), _hooks()))
+
+
+JourneyInOpt = Annotated[
+    str | None, typer.Option("--journey", help="Journey to create or update. Default (xlsx): the workbook's.")
+]
+TitleOpt = Annotated[str | None, typer.Option(help="Title of a new journey. Default: from the id.")]
+PersonaOpt = Annotated[
+    list[str] | None, typer.Option("--persona", help="Persona id or name the journey follows; repeatable.")
+]
+ChannelOpt = Annotated[str | None, typer.Option(help="Channel for rows without one.")]
+PruneOpt = Annotated[bool, typer.Option("--prune", help="Remove touchpoints (and items) the sheet does not list.")]
 
 
 @import_app.command("csv")
 @fatal_errors
 def import_csv(
-    file: Annotated[Path, typer.Argument(help="Touchpoint inventory exported from a spreadsheet as CSV.")],
-    journey: Annotated[str, typer.Option("--journey", help="Id of the journey to create.")],
-    title: Annotated[str | None, typer.Option(help="Journey title. Default: from the id.")] = None,
-    persona: Annotated[str | None, typer.Option(help="Persona id. Default: the workspace's first.")] = None,
+    file: Annotated[Path, typer.Argument(help="Touchpoint inventory as CSV (comma, semicolon or tab separated).")],
+    journey: Annotated[str, typer.Option("--journey", help="Journey to create, or to update if it exists.")],
+    title: TitleOpt = None,
+    persona: PersonaOpt = None,
+    columns: MapOpt = None,
+    default_channel: ChannelOpt = None,
+    encoding: EncodingOpt = "utf-8",
+    prune: PruneOpt = False,
+    dry_run: DryRunOpt = False,
     out: OutOpt = None,
     force: ForceOpt = False,
     config_file: ConfigOpt = None,
 ) -> None:
-    """One row per touchpoint (stage, touchpoint, channel, scope, owner, actions, thoughts, emotion,
-    pain points, opportunities); `;` separates items in a cell."""
-    from cjmap.commands.imports import import_csv as run
-    from cjmap.config import load_config
-    from cjmap.reporters.terminal import printable
+    """One row per touchpoint, a column per field (`cjmap export csv` writes one). Rows update
+    touchpoints by id (or name), new rows are added; the diff is shown before anything is written."""
+    _sheet(
+        "csv",
+        file,
+        journey,
+        title,
+        persona,
+        columns,
+        default_channel,
+        encoding,
+        prune,
+        dry_run,
+        out,
+        force,
+        config_file,
+    )
 
-    def announce(line: str) -> None:
-        typer.echo(printable(line), err=True)
 
-    _written(run(file, journey, title, persona, out, force, load_config(config_file), announce))
+@import_app.command("xlsx")
+@fatal_errors
+def import_xlsx(
+    file: Annotated[
+        Path, typer.Argument(help="Workbook from `cjmap export xlsx`, or one whose first sheet lists touchpoints.")
+    ],
+    journey: JourneyInOpt = None,
+    title: TitleOpt = None,
+    persona: PersonaOpt = None,
+    columns: MapOpt = None,
+    default_channel: ChannelOpt = None,
+    prune: PruneOpt = False,
+    dry_run: DryRunOpt = False,
+    out: OutOpt = None,
+    force: ForceOpt = False,
+    config_file: ConfigOpt = None,
+) -> None:
+    """A whole journey from a workbook: Journey, Stages, Touchpoints, Improvements, Personas and
+    Evidence sheets, into a new journey or an existing one."""
+    _sheet(
+        "xlsx",
+        file,
+        journey,
+        title,
+        persona,
+        columns,
+        default_channel,
+        "utf-8",
+        prune,
+        dry_run,
+        out,
+        force,
+        config_file,
+    )
 
 
 @import_app.command("survey")
 @fatal_errors
 def import_survey(
-    file: Annotated[Path, typer.Argument(help="Survey responses as CSV, one row per response.")],
+    file: Annotated[Path, typer.Argument(help="Survey export as CSV: one row per rating, or per respondent.")],
     journey: Annotated[str, typer.Option("--journey", help="Id of the journey the survey measured.")],
-    touchpoint_column: Annotated[str, typer.Option(help="Column naming the touchpoint (id or name).")],
-    score_column: Annotated[str, typer.Option(help="Column holding the score.")],
+    title: Annotated[str, typer.Option(help="Title of the survey's evidence entry, e.g. 'Checkout survey, wave 2'.")],
+    evidence_id: Annotated[str | None, typer.Option(help="Id of the evidence entry. Default: from the title.")] = None,
+    date: Annotated[str | None, typer.Option(help="When the survey ran (YYYY-MM-DD).")] = None,
+    touchpoint_column: Annotated[str | None, typer.Option(help="Long shape: the column naming the touchpoint.")] = None,
+    score_column: Annotated[str | None, typer.Option(help="Long shape: the column holding the score.")] = None,
+    respondent_column: Annotated[str | None, typer.Option(help="Column with a respondent id.")] = None,
+    segment_column: Annotated[str | None, typer.Option(help="Column saying which segment answered.")] = None,
+    segment: Annotated[
+        list[str] | None, typer.Option("--segment", help="VALUE=PERSONA: segment value to persona; repeatable.")
+    ] = None,
+    columns: Annotated[
+        list[str] | None, typer.Option("--map", help="Wide shape: HEADER=TOUCHPOINT for a question column.")
+    ] = None,
     emotion: Annotated[bool, typer.Option("--emotion", help="Also set emotions from the mean scores.")] = False,
     survey_min: Annotated[float, typer.Option(help="Lowest score the survey allows.")] = 1,
     survey_max: Annotated[float, typer.Option(help="Highest score the survey allows.")] = 5,
     metric: Annotated[str, typer.Option(help="Metric name for the mean score.")] = "survey_score",
-    evidence_id: Annotated[str | None, typer.Option(help="Id of the evidence entry. Default: survey-<file>.")] = None,
-    force: ForceOpt = False,
+    encoding: EncodingOpt = "utf-8",
+    dry_run: DryRunOpt = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace per-persona emotions, or an evidence entry.")] = False,
     config_file: ConfigOpt = None,
 ) -> None:
-    """Mean score and count per touchpoint into metrics (and emotions), with the survey as evidence."""
+    """Mean score and number of ratings per touchpoint (per persona with segments) into metrics,
+    optionally emotions, with the survey as an evidence entry."""
     from cjmap.commands.imports import import_survey as run
     from cjmap.config import load_config
+    from cjmap.importers.survey import SurveyOptions
 
-    config = load_config(config_file)
-    _written(
-        run(
-            file,
-            journey,
-            touchpoint_column,
-            score_column,
-            emotion,
-            (survey_min, survey_max),
-            metric,
-            evidence_id,
-            force,
-            config,
-        )
+    options = SurveyOptions(
+        journey,
+        title,
+        evidence_id,
+        date,
+        touchpoint_column,
+        score_column,
+        respondent_column,
+        segment_column,
+        _pairs(segment, "--segment"),
+        _pairs(columns, "--map"),
+        (survey_min, survey_max),
+        metric,
+        emotion,
+        force,
+        encoding,
     )
+    _written(run(file, options, load_config(config_file), _hooks(), dry_run))
 
 
 @import_app.command("mermaid")
@@ -454,34 +586,59 @@ def import_mermaid(
     file: Annotated[Path, typer.Argument(help="A Mermaid journey diagram, or Markdown with ```mermaid blocks.")],
     journey: Annotated[str | None, typer.Option("--journey", help="Journey id. Default: from the title.")] = None,
     out: OutOpt = None,
+    dry_run: DryRunOpt = False,
     force: ForceOpt = False,
     config_file: ConfigOpt = None,
 ) -> None:
-    """Sections become stages, tasks touchpoints, actors personas, scores 1..5 emotions."""
+    """Sections become stages, tasks touchpoints, actors personas (matched by name), scores 1..5
+    emotions. A diagram that cannot be read is reported by its line (exit 1); the others import."""
     from cjmap.commands.imports import import_mermaid as run
     from cjmap.config import load_config
 
-    _written(run(file, journey, out, force, load_config(config_file)))
+    _written(run(file, journey, out, force, dry_run, load_config(config_file), _hooks()))
+
+
+def _export(fmt: str, journey: str, paths: list[Path] | None, output: Path | None, config_file: Path | None) -> None:
+    from cjmap.commands.imports import export_sheet
+    from cjmap.config import load_config
+    from cjmap.output import refuse_inputs, write_atomic_bytes
+
+    config = load_config(config_file, paths)
+    data = export_sheet(paths, journey, fmt, config)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if output is None:
+        if fmt == "xlsx":
+            raise CjmapError("a workbook is binary: pass --output FILE.xlsx")
+        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else typer.echo(data.decode(), nl=False)
+    else:
+        refuse_inputs(output, [*config.targets(paths), *config.workspace_paths()])
+        write_atomic_bytes(output, data)
+
+
+ExportJourneyOpt = Annotated[str, typer.Option("--journey", help="Id of the journey to export.")]
+ExportOutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")]
 
 
 @export_app.command("csv")
 @fatal_errors
 def export_csv(
-    journey: Annotated[str, typer.Option("--journey", help="Id of the journey to export.")],
+    journey: ExportJourneyOpt, paths: PathsArg = None, output: ExportOutputOpt = None, config_file: ConfigOpt = None
+) -> None:
+    """The touchpoint inventory as CSV, a column per field (cjmap import csv reads it back)."""
+    _export("csv", journey, paths, output, config_file)
+
+
+@export_app.command("xlsx")
+@fatal_errors
+def export_xlsx(
+    journey: ExportJourneyOpt,
     paths: PathsArg = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The .xlsx file to write.")] = Path("journey.xlsx"),
     config_file: ConfigOpt = None,
 ) -> None:
-    """The touchpoint inventory as CSV (cjmap import csv reads it back)."""
-    from cjmap.commands.imports import export_csv as run
-    from cjmap.config import load_config
-
-    config = load_config(config_file, paths)
-    text = run(paths, journey, config)
-    if output is None:
-        typer.echo(text, nl=False)
-    else:
-        save(output, text, [*config.targets(paths), *config.workspace_paths()])
+    """The whole journey as an Excel workbook, with its personas and evidence (cjmap import xlsx reads it back)."""
+    _export("xlsx", journey, paths, output, config_file)
 
 
 def _default_format() -> str:

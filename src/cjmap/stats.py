@@ -92,6 +92,7 @@ def journey_stats(analysis: JourneyAnalysis) -> dict[str, Any]:
         "blueprint": _blueprint(analysis.steps),
         "evidence_coverage": round(analysis.coverage, 3) if analysis.coverage is not None else None,
         "improvements": analysis.improvements_by_status,
+        "metrics": touchpoint_metrics(analysis),
         "reviewed": journey.reviewed.isoformat() if journey.reviewed else None,
         "days_since_review": analysis.days_since_review,
         "stale": analysis.stale,
@@ -111,3 +112,23 @@ def workspace_stats(workspace: Workspace) -> dict[str, Any]:
             {"id": j["id"], "reviewed": j["reviewed"], "days_since_review": j["days_since_review"]} for j in stalest
         ],
     }
+
+
+def touchpoint_metrics(analysis: JourneyAnalysis) -> list[dict[str, Any]]:
+    """The measured touchpoints: each metric with its number of ratings where one is recorded
+    (`survey_score` and `survey_score_n`, as `cjmap import survey` writes them; also per persona,
+    `survey_score.ana` and `survey_score_n.ana`)."""
+    found = []
+    for step in analysis.steps:
+        metrics = step.touchpoint.metrics
+        if not metrics:
+            continue
+        figures = []
+        for name, value in metrics.items():
+            base, _, persona = name.partition(".")
+            if base.endswith("_n") and base[:-2] + (f".{persona}" if persona else "") in metrics:
+                continue
+            count = metrics.get(f"{base}_n" + (f".{persona}" if persona else ""))
+            figures.append({"metric": name, "value": value, "n": count})
+        found.append({"touchpoint": step.touchpoint.id, "name": step.touchpoint.name, "figures": figures})
+    return found

@@ -1,144 +1,241 @@
-"""`cjmap import csv|survey|mermaid` and `cjmap export csv`: read, convert, write through the layout.
+"""`cjmap import csv|xlsx|survey|mermaid` and `cjmap export csv|xlsx`.
 
-New map files come from `layout.dump`, edits of existing ones from `layout.edit`, both proved to
-read back as intended; when any input row or line is bad, nothing is written.
+Every import is planned first (importers.plan): new files laid out by `layout.dump`, edits of
+existing files through `layout.edit` and its proof. The caller hears how the input was read and
+the semantic diff of what will change (the same as `cjmap diff`) before anything is written; with
+`dry_run` nothing is. When an input row is bad, nothing is written.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from cjmap import layout
 from cjmap.config import Config
-from cjmap.errors import CjmapError
-from cjmap.importers import mermaid, spreadsheet, survey
-from cjmap.importers._common import read_text
+from cjmap.diff import Diff
+from cjmap.errors import EXIT_OK, EXIT_PROBLEMS, CjmapError, PathError
+from cjmap.importers import mermaid, spreadsheet, survey, xlsx
+from cjmap.importers._common import Ids, PersonaBook, read_text
+from cjmap.importers.merge import JourneyMerge, Options
+from cjmap.importers.plan import Plan, check, preview
+from cjmap.importers.sheet import Table, read_csv
+from cjmap.model import ID_PATTERN, Journey
 from cjmap.output import write_new, write_text
-from cjmap.schema import editor_header
 from cjmap.wording import title_from_id
-from cjmap.workspace import Workspace, open_workspace
+from cjmap.workspace import Workspace, load_workspace, open_workspace
 
 
 @dataclass
-class Written:
-    """The files an import wrote, and notes for the user (columns mapped, rows skipped...)."""
+class Hooks:
+    """What the caller is told before anything is written: how the input was read, then the diff."""
+
+    summary: Callable[[list[str]], None] = lambda lines: None
+    preview: Callable[[Diff], None] = lambda diff: None
+
+
+@dataclass
+class Imported:
+    """The files an import wrote (none on a dry run), notes, and its exit code."""
 
     paths: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    exit_code: int = EXIT_OK
 
 
-def _workspace(config: Config) -> Workspace | None:
-    return open_workspace(None, config) if config.file else None
+@dataclass
+class SheetOptions:
+    journey: str | None = None
+    title: str | None = None
+    personas: list[str] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)  # --map HEADER=FIELD
+    default_channel: str | None = None
+    encoding: str = "utf-8"
+    prune: bool = False
+    dry_run: bool = False
+    out: Path | None = None
+    force: bool = False
 
 
-def _folder(config: Config, out: Path | None, kind: str) -> Path:
+def identifier(value: str, option: str) -> str:
+    """An id given on the command line, or a usage error saying what an id may hold."""
+    if not re.fullmatch(ID_PATTERN, value):
+        raise CjmapError(f"{option} `{value}` is not an id: lowercase letters, digits, - and _ (e.g. buy-now)")
+    return value
+
+
+def workspace_of(config: Config, out: Path | None = None) -> Workspace:
+    """The workspace an import adds to: the configured one, else the folder it writes to (--out,
+    or here); empty while the folders do not exist yet."""
+    try:
+        if config.file is None and out is not None:
+            return load_workspace([out], config) if out.exists() else Workspace(config)
+        return open_workspace(None, config)
+    except PathError:
+        return Workspace(config)
+
+
+def folder(config: Config, out: Path | None, kind: str) -> Path:
     """Where new files of `kind` go: --out, else the workspace's folder for them, else here."""
     return out if out is not None else config.folder(kind)
 
 
-def _map_file(kind: str, document: dict[str, object]) -> str:
-    return layout.dump([document], editor_header(kind))
-
-
-def import_csv(
-    path: Path,
-    journey_id: str,
-    title: str | None,
-    persona: str | None,
-    out: Path | None,
-    force: bool,
-    config: Config,
-    announce: Callable[[str], None] = lambda line: None,
-) -> Written:
-    """`announce` hears how columns were understood, before anything is written."""
-    workspace = _workspace(config)
-    chosen = persona or (workspace.personas[0].model.id if workspace and workspace.personas else "customer")
-    try:
-        imported = spreadsheet.import_csv(read_text(path), journey_id, title or title_from_id(journey_id), chosen)
-    except CjmapError as error:
-        raise CjmapError(f"{path}: {error}") from None
-    for header, name in imported.mapping.items():
-        announce(f"column `{header}` -> {name}")
-    result = Written()
-    if not persona and not (workspace and workspace.personas):
-        result.notes.append(f"the journey follows persona `{chosen}`: add it, or import again with --persona")
-    target = _folder(config, out, "journey") / f"{journey_id}.yaml"
-    result.paths = write_new({target: _map_file("journey", imported.journey)}, force)
+def carry_out(plan: Plan, workspace: Workspace, config: Config, hooks: Hooks, dry_run: bool, force: bool) -> Imported:
+    """Realise the plan, show how the input was read and what will change, then write it."""
+    if not plan.texts:
+        plan.realise()
+    hooks.summary(plan.summary)
+    hooks.preview(preview(workspace, plan, config))
+    result = Imported(notes=list(plan.notes), exit_code=EXIT_PROBLEMS if plan.problems else EXIT_OK)
+    result.notes += plan.problems
+    if dry_run:
+        result.notes.append("dry run: nothing written")
+        return result
+    result.paths = write_new(plan.new, force)
+    for path, text in plan.texts.items():
+        if text != path.read_text(encoding="utf-8-sig"):
+            write_text(path, text)
+            result.paths.append(path)
+    if not result.paths:
+        result.notes.append("nothing to change")
     return result
 
 
-def export_csv(paths: list[Path] | None, journey_id: str, config: Config) -> str:
-    return spreadsheet.export_csv(open_workspace(paths, config).journey(journey_id).model)
+# --- spreadsheets -----------------------------------------------------------------------------
 
 
-def import_mermaid(path: Path, journey_id: str | None, out: Path | None, force: bool, config: Config) -> Written:
-    text = read_text(path)
-    workspace = _workspace(config)
-    known = {e.model.id for e in workspace.personas} if workspace else set()
-    files: dict[Path, str] = {}
-    result = Written(notes=["Mermaid has no channels: touchpoints get channel `other`; set the real ones"])
-    found = mermaid.diagrams(text)
-    for index, (line, body) in enumerate(found):
-        try:
-            diagram = mermaid.parse(body, line)
-        except CjmapError as error:
-            raise CjmapError(f"{path}: {error}") from None
-        wanted = journey_id if journey_id and len(found) == 1 else (f"{journey_id}-{index + 1}" if journey_id else None)
-        journey, personas = mermaid.to_documents(diagram, wanted, config.emotion_scale)
-        files[_folder(config, out, "journey") / f"{journey['id']}.yaml"] = _map_file("journey", journey)
-        for persona in personas:
-            if persona["id"] not in known:
-                files[_folder(config, out, "persona") / f"{persona['id']}.yaml"] = _map_file("persona", persona)
-                known.add(persona["id"])
-    result.paths = write_new(files, force)
-    return result
+def import_sheet(path: Path, fmt: str, options: SheetOptions, config: Config, hooks: Hooks) -> Imported:
+    """A touchpoint inventory (csv) or a whole journey (xlsx) into a new or an existing journey."""
+    workspace = workspace_of(config, options.out)
+    if fmt == "csv":
+        tables = {"Touchpoints": read_csv(read_text(path, options.encoding), path.name)}
+    else:
+        tables = xlsx.read(path)
+    journey_id = identifier(options.journey or xlsx.journey_id(tables) or "", "--journey")
+    book = PersonaBook({e.model.id: e.model.name for e in workspace.personas}, workspace.ids("persona"))
+    plan = Plan()
+    existing = next((e for e in workspace.journeys if e.model.id == journey_id), None)
+    for kind, document, where in xlsx.documents(tables, workspace, book):
+        if where is None:
+            plan.add(folder(config, options.out, kind) / f"{document['id']}.yaml", kind, document)
+        else:
+            plan.edit(where, kind, document["id"], xlsx.updater(kind, document))
 
+    def merge(document: dict[str, Any]) -> None:
+        plan.summary += _merge(document, tables, options, book, workspace)
 
-def import_survey(
-    path: Path,
-    journey_id: str,
-    touchpoint_column: str,
-    score_column: str,
-    emotion: bool,
-    survey_scale: tuple[float, float],
-    metric: str,
-    evidence_id: str | None,
-    force: bool,
-    config: Config,
-) -> Written:
-    workspace = open_workspace(None, config)
-    entry = workspace.journey(journey_id)
-    names = {}
-    for stage in entry.model.stages:
-        for tp in stage.touchpoints:
-            names[tp.name.lower()] = tp.id
-            names[tp.id.lower()] = tp.id
-    found = survey.aggregate(read_text(path), touchpoint_column, score_column, names)
-    if not found.scores:
-        raise CjmapError(f"{path}: no response names a touchpoint of `{journey_id}`")
-    evidence = survey.evidence_document(path, evidence_id, found.responses, config.today)
-    if evidence["id"] in {e.model.id for e in workspace.evidence} and not force:
-        raise CjmapError(f"evidence `{evidence['id']}` exists already; pass --evidence-id or --force")
-    journey_path = Path(entry.doc.source.path)
-    emotion_from = (survey_scale, config.emotion_scale) if emotion else None
-    try:
-        updated = layout.edit(
-            read_text(journey_path),
-            lambda documents: survey.apply(documents, journey_id, found, evidence["id"], metric, emotion_from),
-            str(journey_path),
+    if existing is not None:
+        plan.edit(Path(existing.doc.source.path), "journey", journey_id, merge)
+        plan.notes.append(f"updating journey `{journey_id}` in {existing.doc.source.path}")
+    else:
+        title = options.title or xlsx.journey_title(tables) or title_from_id(journey_id)
+        journey: dict[str, Any] = {"kind": "journey", "id": journey_id, "title": title, "personas": [], "stages": []}
+        merge(journey)
+        plan.add(folder(config, options.out, "journey") / f"{journey_id}.yaml", "journey", journey)
+    plan.realise()
+    for pid, name in book.created.items():
+        plan.add(
+            folder(config, options.out, "persona") / f"{pid}.yaml",
+            "persona",
+            {"kind": "persona", "id": pid, "name": name},
         )
-    except layout.LayoutError as error:
-        raise CjmapError(f"{journey_path}: {error}") from None
-    evidence_path = _folder(config, None, "evidence") / f"{evidence['id']}.yaml"
-    result = Written()
-    result.paths = write_new({evidence_path: _map_file("evidence", evidence)}, force)
-    write_text(journey_path, updated)
-    result.paths.append(journey_path)
-    result.notes.append(f"{found.responses} responses; {len(found.scores)} touchpoints updated")
-    result.notes += [
-        f"unknown touchpoint `{name}` ({n} responses) not on `{journey_id}`" for name, n in found.unknown.items()
+        plan.notes.append(f"new persona `{pid}` ({name}): fill in who they are")
+    return carry_out(plan, workspace, config, hooks, options.dry_run, options.force)
+
+
+def _merge(
+    document: dict[str, Any], tables: dict[str, Table], options: SheetOptions, book: PersonaBook, workspace: Workspace
+) -> list[str]:
+    merging = JourneyMerge(document, book, Options(options.prune, options.default_channel))
+    merging.add_personas([book.id_for(p) for p in options.personas])
+    summary = xlsx.apply(merging, tables, options.columns)
+    if "Touchpoints" in tables:
+        summary += spreadsheet.apply_touchpoints(merging, tables["Touchpoints"], options.columns).summary
+    merging.finish(prune_stages=options.prune and "Stages" in tables)
+    if merging.errors:
+        raise CjmapError("nothing imported:\n  " + "\n  ".join(merging.errors))
+    if not document.get("personas"):
+        first = workspace.personas[0].model.id if workspace.personas else book.id_for("Customer")
+        merging.add_personas([first])
+    check(Journey, document, f"journey `{document.get('id')}`")
+    return summary
+
+
+def export_sheet(paths: list[Path] | None, journey_id: str, fmt: str, config: Config) -> str | bytes:
+    """The journey as CSV text (its touchpoints) or an xlsx workbook (all of it)."""
+    workspace = open_workspace(paths, config)
+    journey = workspace.journey(journey_id).model
+    if fmt == "csv":
+        return spreadsheet.export_csv(journey)
+    return xlsx.write(journey, workspace)
+
+
+# --- Mermaid ----------------------------------------------------------------------------------
+
+
+def import_mermaid(
+    path: Path, journey_id: str | None, out: Path | None, force: bool, dry_run: bool, config: Config, hooks: Hooks
+) -> Imported:
+    """Every journey diagram of a file; a bad one is reported by its line and the rest import."""
+    if journey_id is not None:
+        identifier(journey_id, "--journey")
+    workspace = workspace_of(config, out)
+    found = mermaid.read(read_text(path), path.suffix.lower() in mermaid.MARKDOWN_SUFFIXES)
+    if not found.diagrams and not found.errors:
+        raise CjmapError(f"{path}: no Mermaid `journey` diagram found")
+    plan = Plan(notes=["Mermaid has no channels: touchpoints get channel `other`; set the real ones"])
+    plan.problems = [
+        f"{path}:{error.line}: diagram not imported: {str(error).split(': ', 1)[1]}" for _, error in found.errors
     ]
-    result.notes += [f"line {line}: no numeric score, skipped" for line in found.skipped]
-    return result
+    book = PersonaBook({e.model.id: e.model.name for e in workspace.personas}, workspace.ids("persona"))
+    taken = workspace.ids("journey")
+    ids = Ids()
+    for index, (block, diagram) in enumerate(found.diagrams):
+        title = mermaid.title_of(diagram, f"{path.stem} line {block.line}")
+        wanted = journey_id if journey_id and len(found.diagrams) == 1 else None
+        new_id = ids.take(wanted or (f"{journey_id}-{index + 1}" if journey_id else title), "journey")
+        if new_id in taken and not force:
+            raise CjmapError(f"journey `{new_id}` exists already; pass --journey for another id, or --force")
+        document = mermaid.to_journey(diagram, new_id, title, config.emotion_scale, book, "other")
+        plan.add(folder(config, out, "journey") / f"{new_id}.yaml", "journey", document)
+    for pid, name in book.created.items():
+        plan.add(
+            folder(config, out, "persona") / f"{pid}.yaml", "persona", {"kind": "persona", "id": pid, "name": name}
+        )
+    return carry_out(plan, workspace, config, hooks, dry_run, force)
+
+
+# --- surveys ----------------------------------------------------------------------------------
+
+
+def import_survey(path: Path, options: survey.SurveyOptions, config: Config, hooks: Hooks, dry_run: bool) -> Imported:
+    """Survey ratings into touchpoint metrics (and emotions), with the survey as an evidence entry."""
+    survey.check(options)
+    options.emotion_scale = config.emotion_scale
+    workspace = workspace_of(config)
+    entry = workspace.journey(options.journey)
+    table = read_csv(read_text(path, options.encoding), path.name)
+    personas = {e.model.id: e.model.name for e in workspace.personas}
+    found = survey.aggregate(table, entry.model, personas, options)
+    survey.refuse_flattening(entry.model, found, options)
+    plan = Plan(summary=found.summary, notes=found.notes)
+    evidence = survey.evidence_document(options, found)
+    existing = next((e for e in workspace.evidence if e.model.id == evidence["id"]), None)
+    if existing is not None and not options.force:
+        raise CjmapError(
+            f"evidence `{evidence['id']}` exists already: give this wave its own --evidence-id (or --title), "
+            "or --force to replace it"
+        )
+    if existing is not None:
+        plan.edit(Path(existing.doc.source.path), "evidence", evidence["id"], xlsx.updater("evidence", evidence))
+    else:
+        plan.add(survey.evidence_folder(workspace, config) / f"{evidence['id']}.yaml", "evidence", evidence)
+    plan.edit(
+        Path(entry.doc.source.path),
+        "journey",
+        entry.model.id,
+        lambda d: survey.apply(d, found, options, evidence["id"]),
+    )
+    return carry_out(plan, workspace, config, hooks, dry_run, force=False)

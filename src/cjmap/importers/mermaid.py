@@ -1,133 +1,124 @@
-"""`cjmap import mermaid`: Mermaid `journey` diagrams (alone or inside Markdown) into cjmap.
+"""`cjmap import mermaid`: Mermaid `journey` diagrams (alone, or in Markdown) into cjmap.
 
 Sections become stages, tasks touchpoints, actors personas, scores 1..5 emotions on the
-workspace scale. Ids come from names and are made unique; comments (`%%`) are skipped.
+workspace scale. Markdown is read with CommonMark's fence rules (markdown-it-py), so a ```mermaid
+block shown inside another code block is an example, not a diagram. Each diagram is read with
+Mermaid's own grammar (mermaid_syntax); one that Mermaid or cjmap cannot use is reported by its
+line and the others still import.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from cjmap.errors import CjmapError
-from cjmap.importers._common import Ids, slug
+from cjmap.importers._common import Ids, PersonaBook
+from cjmap.importers.mermaid_syntax import Diagram, DiagramError, Task, is_journey, parse, score
+from cjmap.importers.scale import emotion_from_score
 
-_FENCE = re.compile(r"^```\s*mermaid\s*\n(.*?)^```", re.M | re.S)
-_TASK = re.compile(r"^(?P<name>[^:]+):\s*(?P<score>[^:]*?)\s*(?::(?P<actors>.*))?$")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".mkd")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A Mermaid diagram's text and the line of the file where it starts."""
+
+    line: int
+    text: str
 
 
 @dataclass
-class Diagram:
-    title: str = ""
-    description: str = ""
-    sections: list[tuple[str, list[tuple[str, int, list[str]]]]] = field(default_factory=list)
+class Found:
+    """The journey diagrams of a file, read; and those that could not be, with why."""
+
+    diagrams: list[tuple[Block, Diagram]] = field(default_factory=list)
+    errors: list[tuple[Block, DiagramError]] = field(default_factory=list)
+    other: int = 0  # Mermaid blocks of other diagram types (flowcharts...), left alone
 
 
-def diagrams(text: str) -> list[tuple[int, str]]:
-    """(first line, source) of every journey diagram: the text itself, or each fenced block."""
-    blocks = [(text[: m.start(1)].count("\n") + 1, m.group(1)) for m in _FENCE.finditer(text)]
-    found = [(line, body) for line, body in (blocks or [(1, text)]) if _first_word(body) == "journey"]
-    if not found:
-        raise CjmapError("no Mermaid `journey` diagram found")
+def blocks(text: str, markdown: bool) -> list[Block]:
+    """Every ```mermaid / ~~~mermaid fence of a Markdown text (wherever CommonMark sees one),
+    else the whole text as one diagram."""
+    if not markdown:
+        return [Block(1, text)]
+    from markdown_it import MarkdownIt
+
+    found = []
+    for token in MarkdownIt("commonmark").parse(text):
+        if token.type == "fence" and token.info.split()[:1] == ["mermaid"] and token.map:
+            found.append(Block(token.map[0] + 2, token.content))
     return found
 
 
-def _first_word(body: str) -> str:
-    for line in body.splitlines():
-        if line.strip() and not line.strip().startswith("%%"):
-            return line.split()[0]
-    return ""
-
-
-def parse(body: str, first_line: int = 1) -> Diagram:
-    diagram = Diagram()
-    lines = iter(enumerate(body.splitlines(), first_line))
-    for number, raw in lines:
-        line = raw.strip()
-        if not line or line.startswith("%%") or line == "journey":
+def read(text: str, markdown: bool) -> Found:
+    found = Found()
+    for block in blocks(text, markdown):
+        if not is_journey(block.text):
+            found.other += 1
             continue
-        keyword, _, rest = line.partition(" ")
-        if keyword == "title":
-            diagram.title = rest.strip()
-        elif keyword.startswith("accTitle"):
-            diagram.title = diagram.title or line.split(":", 1)[1].strip()
-        elif keyword.startswith("accDescr"):
-            diagram.description = _description(line, lines)
-        elif keyword == "section":
-            diagram.sections.append((rest.strip(), []))
+        try:
+            diagram = parse(block.text)
+            for section in diagram.sections:
+                for task in section.tasks:
+                    score(task)
+        except DiagramError as error:
+            found.errors.append((block, DiagramError(block.line + error.line - 1, str(error).split(": ", 1)[1])))
+            continue
+        if not diagram.sections:
+            found.errors.append((block, DiagramError(block.line, "the journey has no sections or tasks")))
+            continue
+        found.diagrams.append((block, diagram))
+    return found
+
+
+def _merged(tasks: list[Task]) -> list[list[Task]]:
+    """Consecutive tasks of one name with different actors are one touchpoint felt differently
+    (how cjmap's own export writes per-persona emotions)."""
+    groups: list[list[Task]] = []
+    for task in tasks:
+        previous = groups[-1] if groups else []
+        seen = {a for t in previous for a in t.actors}
+        if previous and previous[0].name == task.name and task.actors and seen and not seen & set(task.actors):
+            previous.append(task)
         else:
-            if not diagram.sections:  # tasks before any section
-                diagram.sections.append(("Journey", []))
-            diagram.sections[-1][1].append(_task(line, number))
-    if not any(tasks for _, tasks in diagram.sections):
-        raise CjmapError(f"line {first_line}: the journey diagram has no tasks")
-    return diagram
+            groups.append([task])
+    return groups
 
 
-def _description(line: str, lines: Any) -> str:
-    if ":" in line:
-        return line.split(":", 1)[1].strip()
-    parts = [line.split("{", 1)[1]] if "{" in line else []
-    for _, raw in lines:
-        if "}" in raw:
-            parts.append(raw.split("}", 1)[0])
-            break
-        parts.append(raw)
-    return " ".join(p.strip() for p in parts if p.strip())
-
-
-def _task(line: str, number: int) -> tuple[str, int, list[str]]:
-    match = _TASK.match(line)
-    if not match:
-        raise CjmapError(f"line {number}: `{line}` is not a task (name: score: actors)")
-    try:
-        score = int(match.group("score"))
-    except ValueError:
-        raise CjmapError(f"line {number}: score `{match.group('score')}` is not a whole number 1..5") from None
-    if not 1 <= score <= 5:
-        raise CjmapError(f"line {number}: score {score} is outside Mermaid's 1..5")
-    actors = [a.strip() for a in (match.group("actors") or "").split(",") if a.strip()]
-    return match.group("name").strip(), score, actors
-
-
-def emotion(score: int, scale: tuple[int, int]) -> int:
-    """Mermaid's 1..5 mapped linearly onto the workspace scale (1 -> low, 3 -> 0, 5 -> high)."""
-    low, high = scale
-    return round(low + (score - 1) * (high - low) / 4)
-
-
-def to_documents(
-    diagram: Diagram,
-    journey_id: str | None,
-    scale: tuple[int, int],
-    channel: str = "other",
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The journey and the personas for its actors."""
-    people: dict[str, str] = {}  # actor name -> persona id
-    persona_ids, stage_ids, touchpoint_ids = Ids(), Ids(), Ids()
-    for _, tasks in diagram.sections:
-        for _, _, actors in tasks:
-            for actor in actors:
-                if actor not in people:
-                    people[actor] = persona_ids.take(actor, "persona")
-    if not people:
-        people["Customer"] = "customer"
+def to_journey(
+    diagram: Diagram, journey_id: str, title: str, scale: tuple[int, int], book: PersonaBook, channel: str
+) -> dict[str, Any]:
+    """The journey document; actors are looked up (or created) in `book` by name."""
+    actors = [a for s in diagram.sections for t in s.tasks for a in t.actors]
+    people = {actor: book.id_for(actor) for actor in actors}
+    personas = list(dict.fromkeys(people.values())) or [book.id_for("Customer")]
+    stage_ids, touchpoint_ids = Ids(), Ids()
     stages = []
-    for section, tasks in diagram.sections:
+    for section in diagram.sections:
         touchpoints = []
-        for name, score, actors in tasks:
-            value = emotion(score, scale)
-            who = [people[a] for a in actors] or list(people.values())
-            feeling: Any = value if len(who) == len(people) else {p: value for p in who}
-            touchpoints.append(
-                {"id": touchpoint_ids.take(name, "touchpoint"), "name": name, "channel": channel, "emotion": feeling}
-            )
-        stages.append({"id": stage_ids.take(section, "stage"), "name": section, "touchpoints": touchpoints})
-    title = diagram.title or "Imported journey"
-    journey: dict[str, Any] = {"kind": "journey", "id": journey_id or slug(title, "journey"), "title": title}
-    if diagram.description:
-        journey["scenario"] = diagram.description
-    journey |= {"personas": list(people.values()), "stages": stages}
-    personas = [{"kind": "persona", "id": pid, "name": name} for name, pid in people.items()]
-    return journey, personas
+        for group in _merged(section.tasks):
+            feeling = {people[a]: emotion_from_score(score(t), scale) for t in group for a in t.actors}
+            values = set(feeling.values())
+            emotion: Any = feeling
+            if not feeling:
+                emotion = emotion_from_score(score(group[0]), scale)
+            elif len(values) == 1 and list(feeling) == personas:  # everyone, in the journey's order
+                emotion = values.pop()
+            name = group[0].name
+            tp_id = touchpoint_ids.take(name, "touchpoint")
+            touchpoints.append({"id": tp_id, "name": name, "channel": channel, "emotion": emotion})
+        name = section.name or ""
+        stages.append({"id": stage_ids.take(name, "start"), "name": name, "touchpoints": touchpoints})
+    journey: dict[str, Any] = {"kind": "journey", "id": journey_id, "title": title}
+    if diagram.acc_descr:
+        journey["scenario"] = diagram.acc_descr
+    return journey | {"personas": personas, "stages": stages}
+
+
+def title_of(diagram: Diagram, fallback: str) -> str:
+    """The title Mermaid shows (a `title` line wins over the front matter), else the
+    accessibility title, else `fallback`."""
+    for candidate in (diagram.title, diagram.acc_title):
+        if candidate:
+            return candidate
+    return fallback

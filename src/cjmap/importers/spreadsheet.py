@@ -1,224 +1,94 @@
-"""Touchpoint inventories as CSV: `cjmap import csv` and `cjmap export csv` (they round-trip).
+"""Touchpoint inventories as CSV: `cjmap export csv` writes one row per touchpoint with a column
+for every field of the touchpoint and of its stage; `cjmap import csv` reads such a sheet (or a
+team's own, with their headers) into a new journey or an existing one (importers.merge).
 
-One row per touchpoint. Headers are matched case-insensitively with common synonyms; cells of
-list fields hold several items separated by `;`; a pain point or opportunity may end with its
-severity in brackets (`Slow site [high]`); an emotion is a number, or `ana:-1; ben:2`.
+Cells follow importers.cells (lists separated by `;`, `Slow site [high]`, formulas neutralised);
+per-persona emotions have a column each (`emotion: ana`), as do metrics (`metric: nps`).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import re
-from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
+
 from cjmap.errors import CjmapError
-from cjmap.importers._common import Ids
+from cjmap.importers import cells
+from cjmap.importers.columns import STAGE, TOUCHPOINT, Column
+from cjmap.importers.merge import JourneyMerge
+from cjmap.importers.sheet import Mapping, Table, map_headers, write_csv
 from cjmap.model import Journey
 
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "stage": ("stage", "phase", "step", "journey stage"),
-    "stage_id": ("stage id",),
-    "touchpoint": ("touchpoint", "touch point", "interaction", "moment", "touchpoint name"),
-    "id": ("id", "touchpoint id"),
-    "channel": ("channel", "medium"),
-    "scope": ("scope", "touchpoint type"),
-    "device": ("device",),
-    "owner": ("owner", "team", "department", "responsible"),
-    "actions": ("actions", "doing", "customer actions", "does"),
-    "thoughts": ("thoughts", "thinking", "thinks", "quotes"),
-    "emotion": ("emotion", "feeling", "feelings", "sentiment"),
-    "pain_points": ("pain points", "pain point", "pains", "pain", "pain_points", "painpoints"),
-    "opportunities": ("opportunities", "opportunity", "ideas"),
-}
-REQUIRED = ("stage", "touchpoint", "channel")
-_SEVERITY = re.compile(r"^(.*?)\s*\[(low|medium|high)\]$")
+REQUIRED_ANY = ("id", "touchpoint")  # a sheet names its touchpoints by id, or by name
 
 
-@dataclass
-class Imported:
-    journey: dict[str, Any]
-    mapping: dict[str, str]  # header as written -> field
+def _metric_names(items: list[Any]) -> list[str]:
+    return list(dict.fromkeys(name for item in items for name in item.metrics))
 
 
-def _normal(header: str) -> str:
-    return re.sub(r"[\s_\-]+", " ", header.strip().lower())
+def _persona_columns(journey: Journey) -> list[str]:
+    """Personas with an `emotion: ID` column: all of them once anyone feels differently."""
+    dicts = [tp.emotion for stage in journey.stages for tp in stage.touchpoints if isinstance(tp.emotion, dict)]
+    if not dicts:
+        return []
+    return list(dict.fromkeys([*journey.personas, *(p for d in dicts for p in d)]))
 
 
-def map_headers(headers: list[str]) -> dict[str, str]:
-    """Header as written -> field, for the headers cjmap recognises."""
-    known = {_normal(synonym): name for name, synonyms in COLUMNS.items() for synonym in synonyms}
-    mapping: dict[str, str] = {}
-    for header in headers:
-        name = known.get(_normal(header))
-        if name and name not in mapping.values():
-            mapping[header] = name
-    return mapping
+def layout(journey: Journey, stage_columns: list[Column]) -> list[tuple[Column, str | None]]:
+    """The columns of the touchpoint sheet, per-value columns expanded, in the models' order."""
+    touchpoints = [tp for stage in journey.stages for tp in stage.touchpoints]
+    expanded: list[tuple[Column, str | None]] = []
+    for column in [*stage_columns, *TOUCHPOINT]:
+        if column.kind == "metrics":
+            owners = journey.stages if column in STAGE else touchpoints
+            expanded += [(column, name) for name in _metric_names(owners)]
+        elif column.kind == "emotion":
+            expanded += [(column, None), *((column, p) for p in _persona_columns(journey))]
+        else:
+            expanded.append((column, None))
+    return expanded
 
 
-def _rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    first = text.split("\n", 1)[0]
-    if ";" in first and "," not in first and "\t" not in first:
-        raise CjmapError(
-            "the columns are separated by `;`: export the sheet as comma-separated CSV "
-            "(cjmap reads `;` inside cells as a list separator)"
-        )
-    dialect = "excel-tab" if "\t" in first and "," not in first else "excel"
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    try:
-        rows = [(reader.line_num, row) for row in reader]
-    except csv.Error as error:
-        raise CjmapError(f"line {reader.line_num}: {error}") from None
-    if not rows:
-        raise CjmapError("the file is empty")
-    return rows[0][1], rows[1:]
+def header(column: Column, key: str | None) -> str:
+    if key is None:
+        return column.header
+    return f"{column.header.replace('metrics', 'metric')}: {key}"
 
 
-def _items(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split(";") if part.strip()]
+def _value(item: BaseModel, column: Column, key: str | None) -> str:
+    value = getattr(item, column.field)
+    if key is None:
+        return "" if column.kind == "emotion" and isinstance(value, dict) else column.write(value)
+    return _number(value.get(key) if isinstance(value, dict) else None)
 
 
-def _notes(cell: str) -> list[Any]:
-    notes: list[Any] = []
-    for item in _items(cell):
-        match = _SEVERITY.match(item)
-        notes.append({"text": match.group(1), "severity": match.group(2)} if match else item)
-    return notes
+def _number(value: Any) -> str:
+    return "" if value is None else cells.neutralise(cells.write_number(value))
 
 
-def _emotion(cell: str) -> int | dict[str, int] | None:
-    cell = cell.strip()
-    if not cell:
-        return None
-    if ":" in cell:
-        pairs = [part.split(":", 1) for part in _items(cell)]
-        return {persona.strip(): _whole(value) for persona, value in pairs}
-    return _whole(cell)
-
-
-def _whole(text: str) -> int:
-    try:
-        value = float(text.strip())
-    except ValueError:
-        raise ValueError(f"emotion `{text.strip()}` is not a number") from None
-    if not value.is_integer():
-        raise ValueError(f"emotion `{text.strip()}` is not a whole number")
-    return int(value)
-
-
-def import_csv(text: str, journey_id: str, title: str, persona: str) -> Imported:
-    """A journey from a touchpoint inventory; every bad row is reported, and then nothing is made."""
-    headers, rows = _rows(text)
-    mapping = map_headers(headers)
-    missing = [name for name in REQUIRED if name not in mapping.values()]
-    if missing:
-        raise CjmapError(f"missing column(s) {', '.join(missing)}; found {', '.join(headers) or 'none'}")
-    column = {name: headers.index(header) for header, name in mapping.items()}
-    stages: dict[str, dict[str, Any]] = {}
-    stage_ids, touchpoint_ids = Ids(), Ids()
-    errors: list[str] = []
-    for line, row in rows:
-        if not any(cell.strip() for cell in row):
-            continue
-        cells = {name: (row[i].strip() if i < len(row) else "") for name, i in column.items()}
-        empty = [name for name in REQUIRED if not cells[name]]
-        if empty:
-            errors.append(f"row {line}: no {', '.join(empty)}")
-            continue
-        try:
-            touchpoint = _touchpoint(cells, touchpoint_ids)
-        except ValueError as error:
-            errors.append(f"row {line}: {error}")
-            continue
-        if cells["stage"] not in stages:
-            stage_id = stage_ids.take(cells.get("stage_id") or cells["stage"], "stage")
-            stages[cells["stage"]] = {"id": stage_id, "name": cells["stage"], "touchpoints": []}
-        stage = stages[cells["stage"]]
-        stage["touchpoints"].append(touchpoint)
-    if errors:
-        raise CjmapError("nothing imported:\n  " + "\n  ".join(errors))
-    if not stages:
-        raise CjmapError("no touchpoints: every row is blank")
-    journey = {
-        "kind": "journey",
-        "id": journey_id,
-        "title": title,
-        "personas": [persona],
-        "stages": list(stages.values()),
-    }
-    Journey.model_validate(journey)  # a bad scope or channel type surfaces here, before writing
-    return Imported(journey, mapping)
-
-
-def _touchpoint(cells: dict[str, str], ids: Ids) -> dict[str, Any]:
-    touchpoint: dict[str, Any] = {
-        "id": ids.take(cells.get("id") or cells["touchpoint"], "touchpoint"),
-        "name": cells["touchpoint"],
-        "channel": cells["channel"],
-    }
-    for name in ("scope", "device", "owner"):
-        if cells.get(name):
-            touchpoint[name] = cells[name].lower() if name == "scope" else cells[name]
-    if cells.get("scope") and touchpoint["scope"] not in ("peripheral", "external", "internal"):
-        raise ValueError(f"scope `{cells['scope']}` is not peripheral, external or internal")
-    for name in ("actions", "thoughts"):
-        if cells.get(name):
-            touchpoint[name] = _items(cells[name])
-    emotion = _emotion(cells.get("emotion", ""))
-    if emotion is not None:
-        touchpoint["emotion"] = emotion
-    for name in ("pain_points", "opportunities"):
-        if cells.get(name):
-            touchpoint[name] = _notes(cells[name])
-    return touchpoint
-
-
-EXPORT_COLUMNS = (
-    "stage id",
-    "stage",
-    "id",
-    "touchpoint",
-    "channel",
-    "scope",
-    "device",
-    "owner",
-    "actions",
-    "thoughts",
-    "emotion",
-    "pain points",
-    "opportunities",
-)
+def rows(journey: Journey, columns: list[tuple[Column, str | None]]) -> list[list[str]]:
+    """One row per touchpoint: its stage's cells, then its own."""
+    found = []
+    for stage in journey.stages:
+        for tp in stage.touchpoints:
+            found.append([_value(stage if c in STAGE else tp, c, k) for c, k in columns])
+    return found
 
 
 def export_csv(journey: Journey) -> str:
-    """The touchpoint inventory of a journey; `import_csv` reads it back to the same touchpoints."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(EXPORT_COLUMNS)
-    for stage in journey.stages:
-        for tp in stage.touchpoints:
-            emotion = (
-                tp.emotion if not isinstance(tp.emotion, dict) else "; ".join(f"{p}:{v}" for p, v in tp.emotion.items())
-            )
-            notes = [
-                "; ".join(n.text if n.severity == "medium" else f"{n.text} [{n.severity}]" for n in items)
-                for items in (tp.pain_points, tp.opportunities)
-            ]
-            writer.writerow(
-                [
-                    stage.id,
-                    stage.name,
-                    tp.id,
-                    tp.name,
-                    tp.channel,
-                    tp.scope or "",
-                    tp.device or "",
-                    tp.owner or "",
-                    "; ".join(tp.actions),
-                    "; ".join(tp.thoughts),
-                    "" if emotion is None else emotion,
-                    *notes,
-                ]
-            )
-    return buffer.getvalue()
+    """The touchpoint inventory: `import csv` reads it back into the same touchpoints and stages."""
+    columns = layout(journey, STAGE)
+    return write_csv([header(c, k) for c, k in columns], rows(journey, columns))
+
+
+def apply_touchpoints(merge: JourneyMerge, table: Table, manual: dict[str, str]) -> Mapping:
+    """Apply a touchpoint sheet to the journey of `merge`; the mapping says how headers were read."""
+    mapping = map_headers(table, [*STAGE, *TOUCHPOINT], manual)
+    named = {b.column.header for b in mapping.bound.values() if b.column in TOUCHPOINT}
+    if not named & set(REQUIRED_ANY):
+        raise CjmapError(
+            f"{table.name}: no `touchpoint` (name) or `id` column; found {', '.join(table.headers) or 'none'} "
+            "(--map HEADER=touchpoint maps one)"
+        )
+    merge.touchpoint_rows(table, mapping)
+    return mapping

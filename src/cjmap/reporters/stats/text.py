@@ -58,6 +58,13 @@ def report(stats: dict[str, Any], out: TextIO) -> None:
         coverage = journey["evidence_coverage"]
         console.print(f"  evidence behind emotions: {'–' if coverage is None else f'{coverage:.0%}'}")
         console.print(f"  improvements: {_mix(journey['improvements']) or 'none'}")
+        if journey.get("metrics"):  # touchpoint metrics, survey means with their number of ratings
+            console.print("  touchpoint metrics:")
+        for measured in journey.get("metrics", []):
+            shown = "; ".join(
+                f"{f['metric']} {f['value']:g}" + (f" (n {f['n']})" if f["n"] else "") for f in measured["figures"]
+            )
+            console.print(f"    {measured['touchpoint']}: {shown}", markup=False)
         console.print()
     stale = Table(title="Stalest maps", title_justify="left")
     for column in ("Journey", "Last review", "Days ago"):
