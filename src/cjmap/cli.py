@@ -202,8 +202,10 @@ def render(
         )
     if result.blocked:
         emit(reporters.VALIDATE, "text", result.errors)
+    from cjmap.reporters.terminal import printable
+
     report([], [] if quiet else result.notes, sys.stdout, sys.stderr)
-    typer.echo(result.summary)
+    typer.echo(printable(result.summary))
     raise typer.Exit(result.exit_code)
 
 

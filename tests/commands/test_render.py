@@ -114,3 +114,20 @@ def test_paper_and_poster_set_how_the_map_prints(run_cli, tmp_path: Path) -> Non
     page = (tmp_path / "plain" / "buy-a-laptop.html").read_text("utf-8")
     assert "@page { size: 420mm 297mm; margin: 10mm; }" in page and page.count('<div class="sheet"') == 3
     assert "--paper" in run_cli("render", LAPTOP, "--paper", "B5", expect=2).stderr
+
+
+def test_a_journey_called_index_never_replaces_the_index_page(run_cli, tmp_path: Path) -> None:
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "p.yaml").write_text("kind: persona\nid: p\nname: Pat\n", encoding="utf-8")
+    (tmp_path / "maps" / "j.yaml").write_text(
+        "kind: journey\nid: index\ntitle: The index journey\npersonas: [p]\nstages:\n  - id: s\n    name: S\n"
+        "    touchpoints:\n      - {id: t, name: T, channel: web, emotion: 1}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    run_cli("render", str(tmp_path / "maps"), "--force", "-q", "--format", "html", "--format", "dot", "--out", str(out))
+    assert sorted(p.name for p in out.iterdir()) == ["index.dot", "index.html", "index.journey.html"]
+    index = (out / "index.html").read_text("utf-8")
+    assert 'href="index.journey.html"' in index and "The index journey" in (out / "index.journey.html").read_text(
+        "utf-8"
+    )

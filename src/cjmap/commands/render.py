@@ -81,6 +81,6 @@ def run(
 def _write(out: Path, files: Iterable[tuple[str, bytes]]) -> list[Path]:
     written = []
     for name, content in files:
-        write_atomic_bytes(out / name, content)
+        write_atomic_bytes(out / name, content, within=[out])
         written.append(out / name)
     return written

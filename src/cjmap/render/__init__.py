@@ -60,14 +60,24 @@ def get_renderer(name: str) -> ModuleType:
     return importlib.import_module(RENDERER_BY_NAME[name])
 
 
+INDEX = "index.html"
+
+
+def file_name(journey_id: str, extension: str) -> str:
+    """`<journey-id>.<ext>`; a journey called `index` gets `index.journey.html`, so that it never
+    replaces the index page (ids cannot hold a dot, so no other journey can have that name)."""
+    name = f"{journey_id}.{extension}"
+    return f"{journey_id}.journey.{extension}" if name == INDEX else name
+
+
 def journey_files(context: RenderContext, analysis: JourneyAnalysis, formats: list[str]) -> Iterator[tuple[str, bytes]]:
-    """`<journey-id>.<ext>` and its content, for each format."""
+    """The file name and content of each format, for one journey."""
     for fmt in formats:
         renderer = get_renderer(fmt)
-        yield f"{analysis.journey.id}.{renderer.EXTENSIONS[fmt]}", renderer.render(context, analysis, fmt)
+        yield file_name(analysis.journey.id, renderer.EXTENSIONS[fmt]), renderer.render(context, analysis, fmt)
 
 
 def index_files(context: RenderContext, formats: list[str]) -> Iterator[tuple[str, bytes]]:
     """The pages that list every journey: index.html for html."""
     if "html" in formats:
-        yield "index.html", get_renderer("html").index(context)
+        yield INDEX, get_renderer("html").index(context)

@@ -12,7 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from cjmap import __version__, templating
-from cjmap.render import PAPERS, curve, figures
+from cjmap.render import PAPERS, curve, figures, file_name
 from cjmap.render.columns import columns, lanes, links, per_sheet, sheets
 from cjmap.wording import signed
 
@@ -37,6 +37,7 @@ def environment() -> jinja2.Environment:
     env = templating.environment("templates", autoescape=True)
     env.auto_reload = False  # packaged templates do not change while cjmap runs: no stat() per include
     env.filters["signed"] = signed
+    env.filters["page"] = lambda journey_id: file_name(journey_id, "html")
     env.filters["plain"] = plain
     env.filters["by_severity"] = lambda notes: sorted(notes, key=lambda n: SEVERITY_ORDER[n.severity])
     env.filters["metrics"] = figures.metrics
