@@ -105,14 +105,14 @@ def test_the_parsers_own_nesting_limit_reads_as_cjmaps(monkeypatch: pytest.Monke
     """Whatever libyaml build is installed, and whichever limit it has, users see one message."""
     import yaml
 
-    from cjmap import loader
+    from cjmap import composer
 
     class Refusing:
         def __init__(self, text: str) -> None:
             mark = yaml.Mark("t.yaml", 0, 2, 7, None, None)
             raise yaml.MarkedYAMLError(problem=wording, problem_mark=mark)
 
-    monkeypatch.setattr(loader, "Parser", Refusing)
+    monkeypatch.setattr(composer, "Parser", Refusing)
     assert rules_at(load("a: [[[[]]]]\n")) == [("yaml-syntax", 3, 8)]
     assert load("a: [[[[]]]]\n").problems[0].message == f"nesting deeper than {MAX_DEPTH} levels"
 
