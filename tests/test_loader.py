@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cjmap.loader import MAX_DEPTH, Source, compose, positions, read_source, resolve_plain
+from cjmap.composer import MAX_DEPTH, positions
+from cjmap.loader import Source, compose, read_source
+from cjmap.scalars import resolve_plain
 
 
 def load(text: str) -> Source:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from array import array
 from dataclasses import dataclass, field
+from itertools import accumulate, islice
 from typing import Any
 
 import yaml
@@ -42,7 +43,7 @@ except ImportError:  # pragma: no cover - a source build without libyaml: same e
 
 MAX_DEPTH = 64
 MAX_NODES = 1_000_000
-Loc = tuple[str | int, ...]
+Loc = tuple[str | int, ...]  # as cjmap.loader.Loc (which imports this module only when it parses)
 Position = tuple[int, int, int, int]  # key line, key column, value line, value column (1-based)
 
 _CORE = "tag:yaml.org,2002:"
@@ -54,6 +55,7 @@ _TOO_DEEP = (f"nesting deeper than {MAX_DEPTH} levels", "journey maps need far f
 _PARSER_TOO_DEEP = ("maximum nesting depth", "too deeply nested", "recursion")
 # libyaml's line breaks (YAML 1.1): CRLF, CR, LF, NEL, LS and PS.
 _BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
 
 
 class _Stop(Exception):
@@ -264,7 +266,10 @@ def byte_position(raw: bytes, offset: int) -> tuple[int, int]:
 
 def line_starts(text: str) -> list[int]:
     """Offsets where each line of `text` starts, with libyaml's line breaks."""
-    return [0, *(match.end() for match in _BREAKS.finditer(text))]
+    if _OTHER_BREAKS.search(text):
+        return [0, *(match.end() for match in _BREAKS.finditer(text))]
+    ends = accumulate(map((1).__add__, map(len, text.split("\n"))))  # all in C: texts can be long
+    return [0, *islice(ends, text.count("\n"))]
 
 
 def bom_shift(text: str) -> int:

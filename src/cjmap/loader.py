@@ -16,29 +16,18 @@ import stat
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from cjmap.composer import (
-    MAX_DEPTH,
-    MAX_NODES,
-    Loc,
-    Marks,
-    Parser,
-    Position,
-    all_positions,
-    bom_shift,
-    byte_position,
-    compose_text,
-    line_starts,
-    positions,
-)
 from cjmap.problem import Problem
-from cjmap.scalars import resolve_plain
 
-__all__ = ["MAX_DEPTH", "MAX_NODES", "Loc", "Position", "positions", "resolve_plain"]
+if TYPE_CHECKING:
+    from cjmap.composer import Marks
 
+# The composer (and with it PyYAML) is imported when a file is parsed, not before: a warm
+# `cjmap validate`, whose files all come from the cache, never needs it.
+
+Loc = tuple[str | int, ...]  # a path into a document: keys and list indexes
+Position = tuple[int, int, int, int]  # key line, key column, value line, value column (1-based)
 MAX_FILE_BYTES = 10_000_000
 KINDS = ("persona", "journey", "evidence")
 _KIND_KEY = re.compile(rb"kind[\"']?[ \t]*:")
@@ -85,6 +74,8 @@ class Source:
             key_at, value_at, found = doc.marks.find(doc.data, loc)
             return self._line_column(key_at if key and found else value_at)
         if self._tables is None:  # one more pass over the file, for all its documents at once
+            from cjmap.composer import all_positions
+
             self._tables = all_positions(self.text)
         table = self._tables[document] if 0 <= document < len(self._tables) else {}
         while loc not in table and loc:
@@ -93,6 +84,8 @@ class Source:
         return (kl, kc) if key else (vl, vc)
 
     def _line_column(self, index: int) -> tuple[int, int]:
+        from cjmap.composer import bom_shift, line_starts
+
         if self._lines is None:
             self._lines = line_starts(self.text)
         offset = index + bom_shift(self.text)
@@ -113,6 +106,8 @@ class Source:
 def _scan_ignores(text: str) -> dict[int, frozenset[str]]:
     if "cjmap:" not in text:
         return {}
+    from cjmap.composer import line_starts
+
     matches = list(_IGNORE.finditer(text))
     inside = _inside_scalars(text, [m.start() for m in matches])
     lines = line_starts(text)
@@ -130,7 +125,11 @@ def _scan_ignores(text: str) -> dict[int, frozenset[str]]:
 
 def _inside_scalars(text: str, offsets: list[int]) -> set[int]:
     """The offsets that fall inside a scalar (a quoted or block value), where `#` is text."""
-    shift, inside, pending, next_one = bom_shift(text), set(), sorted(offsets), 0
+    import yaml
+
+    from cjmap.composer import Parser, bom_shift
+
+    shift, inside, pending, next_one = bom_shift(text), set[int](), sorted(offsets), 0
     parser = None
     try:
         parser = Parser(text)
@@ -274,6 +273,8 @@ def _is_map(data: Any) -> bool:
 
 def compose(source: Source) -> None:
     """Parse `source.text` into documents, recording syntax problems on the source."""
+    from cjmap.composer import compose_text
+
     composed = compose_text(source.text, source.path)
     source.problems.extend(composed.problems)
     offset = len(source.documents)
@@ -286,6 +287,8 @@ def _decode(raw: bytes, source: Source) -> str | None:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         source.problem(1, 1, "invalid-file", "file is UTF-16; cjmap reads UTF-8", "save the file as UTF-8")
         return None
+    from cjmap.composer import byte_position
+
     if b"\x00" in raw:
         line, column = byte_position(raw, raw.index(b"\x00"))
         source.problem(line, column, "invalid-file", "file is binary (it contains NUL bytes), not YAML text")
