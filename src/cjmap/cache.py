@@ -17,6 +17,7 @@ the run is cold, never wrong. Nothing is unpickled; entries are JSON checked fie
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import sys
@@ -117,9 +118,6 @@ def fingerprint(config: Config) -> str:
     """What a file's results depend on besides its bytes: cjmap's code (its version, and each
     source file's size and time, so an edited checkout never reads stale results), the libraries
     that word messages, and the settings the single-file checks read."""
-    import pydantic
-    import yaml
-
     settings = RuleSettings.of(config)
     parts = [
         FORMAT,
@@ -127,13 +125,24 @@ def fingerprint(config: Config) -> str:
         __version__,
         _code_stamp(),
         sys.version,
-        pydantic.VERSION,
-        yaml.__version__,
+        _library_stamp(),
         repr(sorted(rule.NAME for rule in RULES if settings.level(rule) == "off")),
         repr((config.channels, config.emotion_scale, config.stale_after_days, config.today.isoformat())),
         repr((config.max_file_size, sys.get_int_max_str_digits())),
     ]
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _library_stamp() -> str:
+    """The installed parser and validator, by their files (found, not imported: a warm run does
+    not need PyYAML at all)."""
+    stamp = []
+    for name in ("yaml", "pydantic", "pydantic_core"):
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.origin:
+            info = os.stat(spec.origin)
+            stamp.append(f"{name}:{spec.origin}:{info.st_size}:{info.st_mtime_ns}")
+    return ";".join(stamp)
 
 
 def _code_stamp() -> str:

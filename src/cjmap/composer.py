@@ -34,7 +34,7 @@ from yaml.events import (
 )
 
 from cjmap.problem import Problem
-from cjmap.scalars import MAY_RESOLVE, Scalars
+from cjmap.scalars import NUMERIC_START, WORDS, Scalars
 
 try:  # libyaml's C parser; PyYAML's wheels all ship it
     from yaml._yaml import CParser as Parser
@@ -140,8 +140,8 @@ def _compose_document(parser: Any, scalars: Scalars, marks: Marks) -> Any:
     nodes of the document with aliases expanded; an anchored collection's size is the growth of
     `total` between its start and end.
     """
-    get, record, sizes = parser.get_event, marks.starts.append, marks.sizes
-    scalar, plain = scalars.value, scalars.plain
+    starts, sizes = marks.starts, marks.sizes
+    get, record, scalar, plain = parser.get_event, starts.append, scalars.value, scalars.plain
     stack: list[tuple[Any, bool, Any, str | None, int, int]] = []  # parent state, child anchor, starts
     anchors: dict[str, tuple[Any, int]] = {}
     container: Any = None
@@ -158,8 +158,10 @@ def _compose_document(parser: Any, scalars: Scalars, marks: Marks) -> Any:
                 value = scalar(event)
             elif not value:
                 value = None
-            elif value[0] in MAY_RESOLVE:
+            elif value[0] in NUMERIC_START:
                 value = plain(value, event)
+            elif value in WORDS:
+                value = WORDS[value]
             total += 1
             if event.anchor:
                 anchors[event.anchor] = (value, 1)
@@ -168,7 +170,7 @@ def _compose_document(parser: Any, scalars: Scalars, marks: Marks) -> Any:
                 _stop(scalars, event, *_TOO_DEEP)
             if event.tag is not None and event.tag not in _COLLECTION_TAGS[kind]:
                 scalars.tag_problem(event, "a mapping" if kind is MappingStartEvent else "a list")
-            stack.append((container, is_map, key, event.anchor, total, len(marks.starts)))
+            stack.append((container, is_map, key, event.anchor, total, len(starts)))
             record(event.start_mark.index)
             is_map = kind is MappingStartEvent
             container, key = ({} if is_map else []), _MISSING
@@ -177,7 +179,7 @@ def _compose_document(parser: Any, scalars: Scalars, marks: Marks) -> Any:
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
             value = container
             container, is_map, key, anchor, start, first = stack.pop()
-            sizes[first] = len(marks.starts) - first
+            sizes[first] = len(starts) - first
             if anchor:
                 anchors[anchor] = (value, total - start)
         elif kind is AliasEvent:
@@ -205,7 +207,11 @@ def _compose_document(parser: Any, scalars: Scalars, marks: Marks) -> Any:
         if not is_map:
             container.append(value)
         elif key is _MISSING:
-            key = _key_of(value, container, event, scalars, marks)
+            key = (
+                value
+                if type(value) is str and value not in container
+                else _key_of(value, container, event, scalars, marks)
+            )
         else:
             container[key] = value
             key = _MISSING

@@ -177,7 +177,9 @@ def check_source(source: Source | None, explicit: bool, config: Config, settings
         return FileResult(is_map=False)
     workspace = Workspace(config)
     workspace.add(source, explicit)
-    return FileResult(True, file_problems(workspace, settings), index_of(workspace).files[0][1], source.ignores())
+    result = FileResult(True, file_problems(workspace, settings), index_of(workspace).files[0][1], source.ignores())
+    source.documents.clear()  # documents point back to their source: free them now, the collector is paused
+    return result
 
 
 def _finish(

@@ -16,16 +16,16 @@ from typing import Any, cast
 
 from cjmap.problem import Problem
 
-MAY_RESOLVE = frozenset("0123456789+-.~nNtTfF")  # first characters of non-string plain scalars
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+WORDS: dict[str, bool | None] = {**dict.fromkeys(_NULLS - {""}), **_BOOLS}  # plain words that are not text
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 _SPECIAL_FLOATS = {
     **{sign + spelling: float(sign + "inf") for sign in ("", "+", "-") for spelling in (".inf", ".Inf", ".INF")},
     **{spelling: math.nan for spelling in (".nan", ".NaN", ".NAN")},
 }
-_NUMERIC_START = frozenset("0123456789+-.")
+NUMERIC_START = frozenset("0123456789+-.")  # plain scalars that may be numbers start so
 _CORE = "tag:yaml.org,2002:"
 _TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
     _CORE + "int": (int, "an integer"),
@@ -48,7 +48,7 @@ def resolve_plain(value: str) -> Any:
         return None
     if value in _BOOLS:
         return _BOOLS[value]
-    if value[0] in _NUMERIC_START:
+    if value[0] in NUMERIC_START:
         if _INT.fullmatch(value):
             _check_digits(len(value.lstrip("+-")))
             return int(value)

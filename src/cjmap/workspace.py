@@ -7,18 +7,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Generic, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from cjmap.config import Config
 from cjmap.discovery import Candidate, Selection, discover
 from cjmap.errors import CjmapError, PathError
 from cjmap.loader import KINDS, Document, Loc, Source, is_map_kind, read_source
-from cjmap.model import MODELS, Evidence, Journey, Persona, Stage, Touchpoint
 from cjmap.problem import Problem, did_you_mean, suggest
 
-T = TypeVar("T", bound=BaseModel)
+if TYPE_CHECKING:  # the models are imported when a document is validated: a warm validate has none
+    from pydantic import BaseModel
+
+    from cjmap.model import Evidence, Journey, Persona, Stage, Touchpoint
+
+T = TypeVar("T", bound="BaseModel")
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,10 @@ def _add_document(workspace: Workspace, doc: Document, explicit: bool) -> None:
         if explicit or is_map_kind(kind):
             workspace.problems.append(_kind_problem(doc, kind))
         return
+    from pydantic import ValidationError
+
+    from cjmap.model import MODELS
+
     model = MODELS[kind]
     try:
         entry = Entry(doc, model.model_validate(data))

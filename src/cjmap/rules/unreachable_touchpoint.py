@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cjmap.analysis import analyses, reachable
 from cjmap.problem import Problem
 from cjmap.rules._common import touchpoint_loc
 from cjmap.workspace import Workspace
@@ -35,6 +34,8 @@ SEVERITY = "warning"
 
 
 def check(workspace: Workspace) -> Iterator[Problem]:
+    from cjmap.analysis import analyses, reachable  # with the models: only when files are parsed
+
     for journey, analysis in zip(workspace.journeys, analyses(workspace), strict=True):
         reached = reachable(analysis.steps, analysis.edges)
         for step in analysis.steps:
