@@ -279,7 +279,7 @@ def line_starts(text: str) -> list[int]:
 
 
 def bom_shift(text: str) -> int:
-    """libyaml's offsets do not count a byte-order mark at the very start of the text."""
+    """libyaml's offsets (and columns) do not count a byte-order mark at the very start of the text."""
     return 1 if text.startswith("\ufeff") else 0
 
 

@@ -84,13 +84,13 @@ class Source:
         return (kl, kc) if key else (vl, vc)
 
     def _line_column(self, index: int) -> tuple[int, int]:
-        from cjmap.composer import bom_shift, line_starts
-
         if self._lines is None:
-            self._lines = line_starts(self.text)
-        offset = index + bom_shift(self.text)
-        line = bisect_right(self._lines, offset)
-        return line, offset - self._lines[line - 1] + 1
+            from cjmap.composer import bom_shift, line_starts
+
+            # libyaml's offsets, lines and columns do not count a byte-order mark at the start
+            self._lines = line_starts(self.text[bom_shift(self.text) :])
+        line = bisect_right(self._lines, index)
+        return line, index - self._lines[line - 1] + 1
 
     def ignored_on(self, line: int) -> frozenset[str]:
         """Rule names and codes suppressed on `line` by `# cjmap: ignore[...]` ("*" for all)."""

@@ -1,10 +1,11 @@
 """What a YAML scalar means: the YAML 1.2 core schema, tags that must match their values, and
-numbers Python can read back.
+numbers every later step can compute with.
 
 Plain scalars resolve as the 1.2 core schema says (`yes` and `on` are text, `0o17` is 15, `.inf`
 is infinity but `.iNf` is text). A core tag must fit its value (`!!int abc` and `!!map [a]` are
-problems); other tags are not supported. An integer longer than Python converts (4,300 digits by
-default) is reported and kept as text, so nothing downstream can fail on it.
+problems); other tags are not supported. An integer beyond what a float holds (about 1.8e308) is
+reported and kept as text: Python cannot even convert one of more than 4,300 digits, and the
+renderers and `stats` turn numbers into floats and text.
 """
 
 from __future__ import annotations
@@ -34,11 +35,12 @@ _TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
     _CORE + "null": (type(None), "null"),
 }
 _COLLECTIONS = {_CORE + "map": "mapping", _CORE + "seq": "list"}
-_LOG10_2 = math.log10(2)
+_MAX_INT = int(sys.float_info.max)  # about 1.8e308
+_MAX_DIGITS = len(str(_MAX_INT))
 
 
 class TooLong(Exception):
-    """An integer with more digits than Python converts to and from text."""
+    """An integer larger than a float can hold."""
 
 
 def resolve_plain(value: str) -> Any:
@@ -50,24 +52,24 @@ def resolve_plain(value: str) -> Any:
         return _BOOLS[value]
     if value[0] in NUMERIC_START:
         if _INT.fullmatch(value):
-            _check_digits(len(value.lstrip("+-")))
-            return int(value)
+            if len(value.lstrip("+-0")) > _MAX_DIGITS:
+                raise TooLong
+            return _checked(int(value))
         if _FLOAT.fullmatch(value):
             return float(value)
         if value.startswith(("0x", "0o")):
             try:
-                number = int(value, 0)
+                number = int(value, 0)  # linear for these bases, whatever the length
             except ValueError:
                 return value
-            _check_digits(int(number.bit_length() * _LOG10_2) + 1)
-            return number
+            return _checked(number)
     return _SPECIAL_FLOATS.get(value, value)
 
 
-def _check_digits(digits: int) -> None:
-    limit = sys.get_int_max_str_digits()
-    if limit and digits > limit:
-        raise TooLong
+def _checked(number: int) -> int:
+    if -_MAX_INT <= number <= _MAX_INT:
+        return number
+    raise TooLong
 
 
 def short(text: str) -> str:
@@ -95,11 +97,10 @@ class Scalars:
         try:
             return resolve_plain(text)
         except TooLong:
-            limit = sys.get_int_max_str_digits()
             self.problem(
                 event,
                 "yaml-syntax",
-                f"number `{short(text)}` has more than {limit:,} digits",
+                f"number `{short(text)}` is too large: cjmap reads numbers up to about 1.8e308",
                 "cjmap reads it as text; quote it if text is what you mean",
             )
             return text

@@ -25,5 +25,5 @@ def report(diff: Diff, out: TextIO) -> None:
             "by_kind": diff.counts(),
         },
     }
-    json.dump(document, out, indent=2, ensure_ascii=False)
+    json.dump(document, out, indent=2, ensure_ascii=False, allow_nan=False)
     out.write("\n")

@@ -21,5 +21,5 @@ def report(result: Report, out: TextIO) -> None:
             "info": result.count("info"),
         },
     }
-    json.dump(document, out, indent=2, ensure_ascii=False)
+    json.dump(document, out, indent=2, ensure_ascii=False, allow_nan=False)
     out.write("\n")

@@ -34,7 +34,7 @@ def report(result: Report, out: TextIO) -> None:
             }
         ],
     }
-    json.dump(document, out, indent=2, ensure_ascii=False)
+    json.dump(document, out, indent=2, ensure_ascii=False, allow_nan=False)
     out.write("\n")
 
 
