@@ -34,14 +34,17 @@ SEVERITY = "warning"
 
 
 def check(workspace: Workspace) -> Iterator[Problem]:
-    from cjmap.analysis import analyses, reachable  # with the models: only when files are parsed
+    # The path alone, from the analysis' own functions: the whole analysis (curves, hand-offs,
+    # funnel) cost half of all rules' time in `cjmap validate` (docs/benchmarks.md).
+    from cjmap.analysis import path_edges, reachable, steps  # with the models: only when files are parsed
 
-    for journey, analysis in zip(workspace.journeys, analyses(workspace), strict=True):
-        reached = reachable(analysis.steps, analysis.edges)
-        for step in analysis.steps:
+    for journey in workspace.journeys:
+        journey_steps = steps(journey.model)
+        reached = reachable(journey_steps, path_edges(journey_steps))
+        for step in journey_steps:
             if step.index not in reached:
                 yield journey.at(
                     touchpoint_loc(step.stage_index, step.position),
-                    f"touchpoint `{step.touchpoint.id}` cannot be reached from `{analysis.steps[0].touchpoint.id}`",
+                    f"touchpoint `{step.touchpoint.id}` cannot be reached from `{journey_steps[0].touchpoint.id}`",
                     "add it to the `next` list of a touchpoint before it",
                 )
