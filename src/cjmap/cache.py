@@ -205,18 +205,23 @@ def _is_problem(item: list[Any]) -> bool:
     return (
         len(item) == 5
         and _position(item[0], item[1])
+        and isinstance(item[2], str)
         and item[2] in _RULE_NAMES
         and isinstance(item[3], str)
         and (item[4] is None or isinstance(item[4], str))
     )
 
 
+def _is_kind(value: Any) -> bool:
+    return isinstance(value, str) and value in _KINDS
+
+
 def _is_mention(item: list[Any]) -> bool:
-    return len(item) == 4 and item[0] in _KINDS and isinstance(item[1], str) and _position(item[2], item[3])
+    return len(item) == 4 and _is_kind(item[0]) and isinstance(item[1], str) and _position(item[2], item[3])
 
 
 def _is_broken(item: list[Any]) -> bool:
-    return len(item) == 2 and item[0] in _KINDS and isinstance(item[1], str)
+    return len(item) == 2 and _is_kind(item[0]) and isinstance(item[1], str)
 
 
 def _is_ignore(item: list[Any]) -> bool:
