@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cjmap import composer
+from cjmap import composer, positions
 
 PERSONA = "kind: persona\nid: ana\nname: Ana\nevidence: [diary]\n"
 EVIDENCE = "kind: evidence\nid: diary\ntitle: Diary\ntype: observation\n"
@@ -45,6 +45,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return real(text)
 
     monkeypatch.setattr(composer, "Parser", counting)
+    monkeypatch.setattr(positions, "Parser", counting)  # second passes: duplicate keys, comments
     return seen
 
 

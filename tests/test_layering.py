@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "cjmap"
 LAYERS: list[tuple[str, ...]] = [
     ("cjmap", "cjmap.errors", "cjmap.problem", "cjmap.wording"),
     ("cjmap.scalars",),
-    ("cjmap.loader", "cjmap.composer"),
+    ("cjmap.loader", "cjmap.composer", "cjmap.positions"),
     ("cjmap.config",),
     ("cjmap.discovery", "cjmap.model", "cjmap.templating"),
     ("cjmap.gitsource", "cjmap.schema_errors", "cjmap.workspace", "cjmap.schema"),
@@ -117,6 +117,6 @@ def test_commands_return_results_and_never_print(module: str) -> None:
             assert node.attr not in ("stdout", "stderr"), f"{module} writes to sys.{node.attr}"
 
 
-@pytest.mark.parametrize("module", ["loader", "composer", "scalars"])
+@pytest.mark.parametrize("module", ["loader", "composer", "positions", "scalars"])
 def test_loader_does_not_need_pydantic(module: str) -> None:
     assert not {name for name in imports(PACKAGE / f"{module}.py") if name.startswith("pydantic")}

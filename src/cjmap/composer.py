@@ -10,15 +10,13 @@ starts, in event order, and `Marks.sizes` the node count of each collection. A p
 column are found by walking the data along its path and skipping whole collections by their size
 (`Marks.find`), so locating is linear in the file whatever the number of problems or documents,
 and no file is parsed twice. A document whose data and events do not line up one to one (a
-duplicate key) is located by one more pass over its file instead (`all_positions`).
+duplicate key) is located by one more pass over its file instead (`positions.all_positions`).
 """
 
 from __future__ import annotations
 
-import re
 from array import array
 from dataclasses import dataclass, field
-from itertools import accumulate, islice
 from typing import Any
 
 import yaml
@@ -33,18 +31,13 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from cjmap.positions import Parser, byte_position
 from cjmap.problem import Problem
 from cjmap.scalars import NUMERIC_START, WORDS, Scalars
-
-try:  # libyaml's C parser; PyYAML's wheels all ship it
-    from yaml._yaml import CParser as Parser
-except ImportError:  # pragma: no cover - a source build without libyaml: same events, slower
-    from yaml import SafeLoader as Parser  # type: ignore[assignment]
 
 MAX_DEPTH = 64
 MAX_NODES = 1_000_000
 Loc = tuple[str | int, ...]  # as cjmap.loader.Loc (which imports this module only when it parses)
-Position = tuple[int, int, int, int]  # key line, key column, value line, value column (1-based)
 
 _CORE = "tag:yaml.org,2002:"
 _COLLECTION_TAGS = {MappingStartEvent: (_CORE + "map", "!"), SequenceStartEvent: (_CORE + "seq", "!")}
@@ -53,9 +46,6 @@ _TOO_DEEP = (f"nesting deeper than {MAX_DEPTH} levels", "journey maps need far f
 # Newer libyaml builds refuse deep nesting themselves (PyYAML 6.0.4: "exceeded maximum nesting
 # depth"), sometimes before cjmap's own limit is reached: both read the same to users.
 _PARSER_TOO_DEEP = ("maximum nesting depth", "too deeply nested", "recursion")
-# libyaml's line breaks (YAML 1.1): CRLF, CR, LF, NEL, LS and PS.
-_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
 
 
 class _Stop(Exception):
@@ -261,93 +251,3 @@ def _reader_problem(text: str, path: str, problems: list[Problem], error: yaml.Y
     raw = text.encode("utf-8", "surrogatepass")
     line, column = byte_position(raw, min(offset, len(raw)))
     problems.append(Problem(path, line, column, "yaml-syntax", str(getattr(error, "reason", None) or error).strip()))
-
-
-def byte_position(raw: bytes, offset: int) -> tuple[int, int]:
-    """Line and column (from 1) of a byte offset into UTF-8 text."""
-    start = raw.rfind(b"\n", 0, offset) + 1
-    column = len(raw[start:offset].decode("utf-8", "replace")) + 1
-    return raw.count(b"\n", 0, offset) + 1, column
-
-
-def line_starts(text: str) -> list[int]:
-    """Offsets where each line of `text` starts, with libyaml's line breaks."""
-    if _OTHER_BREAKS.search(text):
-        return [0, *(match.end() for match in _BREAKS.finditer(text))]
-    ends = accumulate(map((1).__add__, map(len, text.split("\n"))))  # all in C: texts can be long
-    return [0, *islice(ends, text.count("\n"))]
-
-
-def bom_shift(text: str) -> int:
-    """libyaml's offsets (and columns) do not count a byte-order mark at the very start of the text."""
-    return 1 if text.startswith("\ufeff") else 0
-
-
-# ---------------------------------------------------------------------------------------------
-# Positions by a second pass: for documents whose marks cannot be used (duplicate keys)
-
-
-def all_positions(text: str) -> list[dict[Loc, Position]]:
-    """For each document, every node path mapped to the positions of its key and its value, in
-    one pass over the text (the first occurrence wins for a repeated key)."""
-    tables: list[dict[Loc, Position]] = []
-    try:
-        parser = Parser(text)
-        while not isinstance(event := parser.get_event(), StreamEndEvent):
-            if isinstance(event, DocumentStartEvent):
-                tables.append({})
-                _walk(parser, tables[-1])
-    except (yaml.YAMLError, UnicodeEncodeError):
-        pass  # the problem was reported when the file was composed; keep what was found
-    return tables
-
-
-def positions(text: str, document: int) -> dict[Loc, Position]:
-    """The position table of one document (see `all_positions`)."""
-    tables = all_positions(text)
-    return tables[document] if document < len(tables) else {}
-
-
-def _walk(parser: Any, table: dict[Loc, Position]) -> None:
-    # Each frame: [path, is mapping, next index or pending key, pending key position]
-    stack: list[list[Any]] = []
-    while True:
-        event = parser.get_event()
-        kind = type(event)
-        if kind is MappingEndEvent or kind is SequenceEndEvent:
-            stack.pop()
-            if not stack:
-                return
-            continue
-        mark = event.start_mark
-        here = (mark.line + 1, mark.column + 1)
-        if not stack:
-            path: Loc = ()
-            table[path] = here + here
-        else:
-            frame = stack[-1]
-            if frame[1] and frame[2] is _MISSING:
-                frame[2], frame[3] = _key(event), here
-                continue
-            if frame[1]:
-                path, key_here = frame[0] + (frame[2],), frame[3]
-                frame[2] = _MISSING
-            else:
-                path, key_here = frame[0] + (frame[2],), here
-                frame[2] += 1
-            table.setdefault(path, key_here + here)
-        if kind is MappingStartEvent:
-            stack.append([path, True, _MISSING, None])
-        elif kind is SequenceStartEvent:
-            stack.append([path, False, 0, None])
-        elif not stack:
-            return
-
-
-def _key(event: Any) -> Any:
-    if type(event) is not ScalarEvent:
-        return None
-    scalars = Scalars("", [])  # the problems were reported when the file was composed
-    if event.style or event.tag is not None:
-        return scalars.value(event)
-    return scalars.plain(event.value, event) if event.value else None

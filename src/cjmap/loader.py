@@ -1,11 +1,11 @@
 """Read map files into plain Python data, with the positions problems need, never reading what
 is not a regular file and never more than the size limit.
 
-Composition (YAML events to data, with node positions) is in `composer`; what scalars mean is in
-`scalars`. This module decides what to read and whether a file is a map: every file named on the
-command line is; a file found walking a folder is when one of its documents has a `kind` that is,
-or is close to, a cjmap kind (`Journey` and `jouney` are reported, not skipped), and every
-`.yaml` file that cannot be decoded is reported.
+Composition (YAML events to data, with node offsets) is in `composer`, lines, columns and comments
+in `positions`, what scalars mean in `scalars`. This module decides what to read and whether a
+file is a map: every file named on the command line is; a file found walking a folder is when one
+of its documents has a `kind` that is, or is close to, a cjmap kind (`Journey` and `jouney` are
+reported, not skipped), and every `.yaml` file that cannot be decoded is reported.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from cjmap.problem import Problem
 if TYPE_CHECKING:
     from cjmap.composer import Marks
 
-# The composer (and with it PyYAML) is imported when a file is parsed, not before: a warm
+# The composer and positions (and with them PyYAML) are imported when a file is parsed: a warm
 # `cjmap validate`, whose files all come from the cache, never needs it.
 
 Loc = tuple[str | int, ...]  # a path into a document: keys and list indexes
@@ -33,7 +33,6 @@ KINDS = ("persona", "journey", "evidence")
 _KIND_KEY = re.compile(rb"kind[\"']?[ \t]*:")
 # A `kind:` key and the first word of its value, past quotes, a tag or an anchor.
 _KIND_VALUE = re.compile(rb"(?:^|[\s{,])[\"']?kind[\"']?[ \t]*:\s*(?:[!&]\S*\s+)*[\"']?([A-Za-z][\w-]*)", re.M)
-_IGNORE = re.compile(r"(?<!\S)#\s*cjmap:\s*ignore(?:\[([^\]]*)\])?")
 _NOT_READ = "cjmap reads map files only; remove it, or exclude it in cjmap.toml"
 
 
@@ -74,7 +73,7 @@ class Source:
             key_at, value_at, found = doc.marks.find(doc.data, loc)
             return self._line_column(key_at if key and found else value_at)
         if self._tables is None:  # one more pass over the file, for all its documents at once
-            from cjmap.composer import all_positions
+            from cjmap.positions import all_positions
 
             self._tables = all_positions(self.text)
         table = self._tables[document] if 0 <= document < len(self._tables) else {}
@@ -85,7 +84,7 @@ class Source:
 
     def _line_column(self, index: int) -> tuple[int, int]:
         if self._lines is None:
-            from cjmap.composer import bom_shift, line_starts
+            from cjmap.positions import bom_shift, line_starts
 
             # libyaml's offsets, lines and columns do not count a byte-order mark at the start
             self._lines = line_starts(self.text[bom_shift(self.text) :])
@@ -99,53 +98,10 @@ class Source:
     def ignores(self) -> dict[int, frozenset[str]]:
         """Every line's `# cjmap: ignore[...]` comment: comments only, never text inside a value."""
         if self._ignores is None:
-            self._ignores = _scan_ignores(self.text)
+            from cjmap.positions import scan_ignores
+
+            self._ignores = scan_ignores(self.text)
         return self._ignores
-
-
-def _scan_ignores(text: str) -> dict[int, frozenset[str]]:
-    if "cjmap:" not in text:
-        return {}
-    from cjmap.composer import line_starts
-
-    matches = list(_IGNORE.finditer(text))
-    inside = _inside_scalars(text, [m.start() for m in matches])
-    lines = line_starts(text)
-    found: dict[int, frozenset[str]] = {}
-    for match in matches:
-        if match.start() in inside:
-            continue
-        names = match.group(1)
-        line = bisect_right(lines, match.start())
-        found[line] = found.get(line, frozenset()) | (
-            frozenset(n.strip() for n in names.split(",")) if names else frozenset("*")
-        )
-    return found
-
-
-def _inside_scalars(text: str, offsets: list[int]) -> set[int]:
-    """The offsets that fall inside a scalar (a quoted or block value), where `#` is text."""
-    import yaml
-
-    from cjmap.composer import Parser, bom_shift
-
-    shift, inside, pending, next_one = bom_shift(text), set[int](), sorted(offsets), 0
-    parser = None
-    try:
-        parser = Parser(text)
-        while next_one < len(pending) and not isinstance(event := parser.get_event(), yaml.StreamEndEvent):
-            if isinstance(event, yaml.ScalarEvent) and event.start_mark and event.end_mark:
-                start, end = event.start_mark.index + shift, event.end_mark.index + shift
-                while next_one < len(pending) and pending[next_one] < end:
-                    if pending[next_one] >= start:
-                        inside.add(pending[next_one])
-                    next_one += 1
-    except (yaml.YAMLError, UnicodeEncodeError):
-        pass  # past a syntax error, a `#` after white space is taken for a comment
-    finally:
-        if parser is not None:
-            parser.dispose()
-    return inside
 
 
 def looks_like_map(head: bytes) -> bool:
@@ -287,7 +243,7 @@ def _decode(raw: bytes, source: Source) -> str | None:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         source.problem(1, 1, "invalid-file", "file is UTF-16; cjmap reads UTF-8", "save the file as UTF-8")
         return None
-    from cjmap.composer import byte_position
+    from cjmap.positions import byte_position
 
     if b"\x00" in raw:
         line, column = byte_position(raw, raw.index(b"\x00"))
