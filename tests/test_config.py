@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,8 @@ def test_cjmap_toml_wins_in_the_same_folder(write, tmp_path: Path) -> None:
         ("paths = 'maps'", "paths must be a list of strings"),
         ("emotion_scale = [0, 5]", "emotion_scale must be two integers"),
         ("stale_after_days = -1", "stale_after_days must be a positive integer"),
+        ("cache_dir = 3", "cache_dir must be a folder name (a non-empty string)"),
+        ("cache_dir = ' '", "cache_dir must be a folder name (a non-empty string)"),
         (
             "[rules]\nmissing-emotoin = 'off'",
             "unknown rule `missing-emotoin` in [rules] (did you mean `missing-emotion`?)",
@@ -78,3 +81,11 @@ def test_today_honours_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")
     with pytest.raises(ConfigError, match="SOURCE_DATE_EPOCH"):
         today()
+
+
+def test_cache_dir_is_relative_to_the_configuration_file(write, tmp_path: Path) -> None:
+    from cjmap.cache import folder_of
+
+    write("cjmap.toml", 'cache_dir = "build/cache"\n')
+    assert load_config(targets=[tmp_path]).cache_dir == "build/cache"
+    assert folder_of(load_config(targets=[tmp_path])) == Path(os.environ["CJMAP_CACHE_DIR"])

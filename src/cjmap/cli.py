@@ -150,6 +150,12 @@ def validate(
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Read every file again; neither use nor write the cache.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also list the YAML files skipped because they hold no map.")
+    ] = False,
     config_file: ConfigOpt = None,
 ) -> None:
     """Check map files: YAML, format, references across files and journey-mapping practice.
@@ -159,9 +165,11 @@ def validate(
     from cjmap.commands import validate as command
     from cjmap.config import load_config
 
-    result = command.run(paths, load_config(config_file, paths), strict)
+    result = command.run(paths, load_config(config_file, paths), strict, cache=not no_cache)
     chosen = output_format.value if output_format else _default_format()
     emit(reporters.VALIDATE, chosen, result, output, [Path(p) for p in result.paths])
+    if verbose:
+        typer.echo(command.skipped_note(result), err=True)
     raise typer.Exit(command.exit_code(result))
 
 

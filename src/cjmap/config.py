@@ -44,6 +44,7 @@ _KEYS = (
     "emotion_scale",
     "stale_after_days",
     "max_file_size",
+    "cache_dir",
     "rules",
     "per-file-ignores",
 )
@@ -61,6 +62,7 @@ class Config:
     emotion_scale: tuple[int, int] = (-2, 2)
     stale_after_days: int = 180
     max_file_size: int = MAX_FILE_BYTES
+    cache_dir: str | None = None  # where `cjmap validate` keeps its cache, relative to `root`
     rules: dict[str, str] = field(default_factory=dict)  # rule name or code as written -> level
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> names or codes
     today: dt.date = field(default_factory=lambda: today())
@@ -161,6 +163,7 @@ def _build(table: dict[str, Any], path: Path) -> Config:
         emotion_scale=(scale[0], scale[1]),
         stale_after_days=_positive(table, "stale_after_days", 180, path),
         max_file_size=_positive(table, "max_file_size", MAX_FILE_BYTES, path),
+        cache_dir=_text(table, "cache_dir", path),
         rules=_rule_levels(table.get("rules", {}), path),
         per_file_ignores=_ignores(table.get("per-file-ignores", {}), path),
     )
@@ -174,6 +177,13 @@ def _strings(table: dict[str, Any], key: str, path: Path) -> list[str]:
     value = table.get(key, [])
     if not _is_list(value, str):
         raise ConfigError(f"{path}: {key} must be a list of strings")
+    return value
+
+
+def _text(table: dict[str, Any], key: str, path: Path) -> str | None:
+    value = table.get(key)
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise ConfigError(f"{path}: {key} must be a folder name (a non-empty string)")
     return value
 
 

@@ -1,60 +1,49 @@
-"""Read map files into plain Python data, fast, and find source positions later, lazily.
+"""Read map files into plain Python data, with the positions problems need, never reading what
+is not a regular file and never more than the size limit.
 
-The fast path runs libyaml's event parser (PyYAML's C extension) and composes plain dicts and
-lists here, in one loop with an explicit stack: no recursion, so nesting is bounded by a limit
-we choose, and aliases are shared, never copied, with their expanded size counted so an alias
-bomb stops at a budget instead of filling memory. Positions are not kept on the fast path;
-`Source.locate` parses the file a second time only when a problem in it needs a line and column.
+Composition (YAML events to data, with node offsets) is in `composer`, lines, columns and comments
+in `positions`, what scalars mean in `scalars`. This module decides what to read and whether a
+file is a map: every file named on the command line is; a file found walking a folder is when one
+of its documents has a `kind` that is, or is close to, a cjmap kind (`Journey` and `jouney` are
+reported, not skipped), and every `.yaml` file that cannot be decoded is reported.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
-from yaml.events import (
-    AliasEvent,
-    DocumentStartEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-    StreamEndEvent,
-)
+from typing import TYPE_CHECKING, Any
 
 from cjmap.problem import Problem
 
-try:  # libyaml's C parser; PyYAML's wheels all ship it
-    from yaml._yaml import CParser as Parser
-except ImportError:  # pragma: no cover - a source build without libyaml: same events, slower
-    from yaml import SafeLoader as Parser  # type: ignore[assignment]
+if TYPE_CHECKING:
+    from cjmap.composer import Marks
 
-MAX_DEPTH = 64
-MAX_NODES = 1_000_000
+# The composer and positions (and with them PyYAML) are imported when a file is parsed: a warm
+# `cjmap validate`, whose files all come from the cache, never needs it.
+
+Loc = tuple[str | int, ...]  # a path into a document: keys and list indexes
+Position = tuple[int, int, int, int]  # key line, key column, value line, value column (1-based)
 MAX_FILE_BYTES = 10_000_000
 KINDS = ("persona", "journey", "evidence")
-_KIND_HINT = re.compile(rb"\bkind[\"']?\s*:\s*[\"']?(?:persona|journey|evidence)\b")
-_IGNORE = re.compile(r"#\s*cjmap:\s*ignore(?:\[([^\]]*)\])?")
-
-Loc = tuple[str | int, ...]
-Position = tuple[int, int, int, int]  # key line, key column, value line, value column (1-based)
-
-
-class _Stop(Exception):
-    """Composition of a document cannot go on; the problem is already recorded."""
+_KIND_KEY = re.compile(rb"kind[\"']?[ \t]*:")
+# A `kind:` key and the first word of its value, past quotes, a tag or an anchor.
+_KIND_VALUE = re.compile(rb"(?:^|[\s{,])[\"']?kind[\"']?[ \t]*:\s*(?:[!&]\S*\s+)*[\"']?([A-Za-z][\w-]*)", re.M)
+_NOT_READ = "cjmap reads map files only; remove it, or exclude it in cjmap.toml"
 
 
 @dataclass
 class Document:
-    """One YAML document of a file, as plain data."""
+    """One YAML document of a file, as plain data, with where its nodes start."""
 
     source: Source
     index: int
     data: Any
+    marks: Marks | None = field(default=None, repr=False)
 
     def at(self, loc: Loc, message: str, hint: str | None = None, *, key: bool = False, rule: str = "") -> Problem:
         """A problem at `loc` (at its key with `key`); rules leave `rule` for the linter to stamp."""
@@ -70,7 +59,8 @@ class Source:
     text: str = ""
     documents: list[Document] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    _positions: dict[int, dict[Loc, Position]] = field(default_factory=dict, repr=False)
+    _lines: list[int] | None = field(default=None, repr=False)
+    _tables: list[dict[Loc, Position]] | None = field(default=None, repr=False)
     _ignores: dict[int, frozenset[str]] | None = field(default=None, repr=False)
 
     def problem(self, line: int, column: int, rule: str, message: str, hint: str | None = None) -> None:
@@ -78,36 +68,61 @@ class Source:
 
     def locate(self, document: int, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """Line and column of the node at `loc` (or of its key), else of its nearest ancestor."""
-        table = self._positions.get(document)
-        if table is None:
-            table = self._positions[document] = positions(self.text, document)
+        doc = self.documents[document] if 0 <= document < len(self.documents) else None
+        if doc is not None and doc.marks is not None and doc.marks.regular:
+            key_at, value_at, found = doc.marks.find(doc.data, loc)
+            return self._line_column(key_at if key and found else value_at)
+        if self._tables is None:  # one more pass over the file, for all its documents at once
+            from cjmap.positions import all_positions
+
+            self._tables = all_positions(self.text)
+        table = self._tables[document] if 0 <= document < len(self._tables) else {}
         while loc not in table and loc:
             loc, key = loc[:-1], False
         kl, kc, vl, vc = table.get(loc, (1, 1, 1, 1))
         return (kl, kc) if key else (vl, vc)
 
+    def _line_column(self, index: int) -> tuple[int, int]:
+        if self._lines is None:
+            from cjmap.positions import bom_shift, line_starts
+
+            # libyaml's offsets, lines and columns do not count a byte-order mark at the start
+            self._lines = line_starts(self.text[bom_shift(self.text) :])
+        line = bisect_right(self._lines, index)
+        return line, index - self._lines[line - 1] + 1
+
     def ignored_on(self, line: int) -> frozenset[str]:
         """Rule names and codes suppressed on `line` by `# cjmap: ignore[...]` ("*" for all)."""
+        return self.ignores().get(line, frozenset())
+
+    def ignores(self) -> dict[int, frozenset[str]]:
+        """Every line's `# cjmap: ignore[...]` comment: comments only, never text inside a value."""
         if self._ignores is None:
-            self._ignores = _scan_ignores(self.text)
-        return self._ignores.get(line, frozenset())
+            from cjmap.positions import scan_ignores
 
-
-def _scan_ignores(text: str) -> dict[int, frozenset[str]]:
-    if "cjmap:" not in text:
-        return {}
-    found: dict[int, frozenset[str]] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        match = _IGNORE.search(line)
-        if match:
-            names = match.group(1)
-            found[number] = frozenset(n.strip() for n in names.split(",")) if names else frozenset("*")
-    return found
+            self._ignores = scan_ignores(self.text)
+        return self._ignores
 
 
 def looks_like_map(head: bytes) -> bool:
-    """Cheap check used by directory discovery: does this YAML declare a cjmap kind?"""
-    return _KIND_HINT.search(head) is not None
+    """Does this YAML declare a cjmap kind, spelt exactly? (`cjmap fmt` formats those only.)"""
+    return any(m.group(1).decode() in KINDS for m in _KIND_VALUE.finditer(head))
+
+
+def might_be_map(head: bytes) -> bool:
+    """Does this YAML declare a kind that is, or is close to, a cjmap kind?"""
+    return any(is_map_kind(m.group(1).decode()) for m in _KIND_VALUE.finditer(head))
+
+
+def is_map_kind(kind: object) -> bool:
+    """A cjmap kind, or close enough to one to be a mistake: `Journey`, `jouney`, `personas`."""
+    if not isinstance(kind, str) or not kind:
+        return False
+    if kind in KINDS:
+        return True
+    import difflib
+
+    return bool(difflib.get_close_matches(kind.lower(), KINDS, n=1, cutoff=0.8))
 
 
 def read_source(path: Path, display: str, *, explicit: bool, max_bytes: int = MAX_FILE_BYTES) -> Source | None:
@@ -115,48 +130,129 @@ def read_source(path: Path, display: str, *, explicit: bool, max_bytes: int = MA
 
     OSError propagates: the caller turns it into an I/O error.
     """
+    raw = read_raw(path, display, explicit=explicit, max_bytes=max_bytes)
+    return load_bytes(raw, display, explicit=explicit) if isinstance(raw, bytes) else raw
+
+
+def read_raw(path: Path, display: str, *, explicit: bool, max_bytes: int = MAX_FILE_BYTES) -> bytes | Source | None:
+    """The bytes of one file; a Source holding the problem when it may not be read; None when
+    discovery should skip it (a file over the limit that does not look like a map).
+
+    Only regular files are read: a FIFO, a device or a socket (or a link to one) is a problem, as
+    is a file over `max_bytes`, which is checked while reading too (a file may grow, and some
+    report no size). OSError propagates: the caller turns it into an I/O error.
+    """
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        return _refused(display, f"file is {_file_type(info.st_mode)}, not a regular file; it was not read")
+    if info.st_size > max_bytes:
+        if not explicit and not might_be_map(_head(path, 65536)):
+            return None
+        return _too_big(display, info.st_size, max_bytes)
+    raw = _read_regular(path, max_bytes + 1)
+    if raw is None:
+        return _refused(display, "file is not a regular file; it was not read")
+    if len(raw) > max_bytes:
+        return _too_big(display, len(raw), max_bytes)
+    return raw
+
+
+def _read_regular(path: Path, limit: int) -> bytes | None:
+    """At most `limit` bytes of `path`, or None when what was opened is not a regular file (it
+    was swapped since it was checked): opened without blocking, so a FIFO cannot hang the run."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    with open(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None
+        return handle.read(limit)
+
+
+def _head(path: Path, size: int) -> bytes:
+    return _read_regular(path, size) or b""
+
+
+def _file_type(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _refused(display: str, message: str) -> Source:
     source = Source(display)
-    size = path.stat().st_size
-    if size > max_bytes:
-        if not explicit:
-            with path.open("rb") as handle:
-                if not looks_like_map(handle.read(65536)):
-                    return None
-        source.problem(
-            1,
-            1,
-            "invalid-file",
-            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit; it was not read",
-            "split it into smaller files, or raise max_file_size in cjmap.toml",
-        )
-        return source
-    return load_bytes(path.read_bytes(), display, explicit=explicit)
+    source.problem(1, 1, "invalid-file", message, _NOT_READ)
+    return source
+
+
+def _too_big(display: str, size: int, max_bytes: int) -> Source:
+    source = Source(display)
+    source.problem(
+        1,
+        1,
+        "invalid-file",
+        f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit; it was not read",
+        "split it into smaller files, or raise max_file_size in cjmap.toml",
+    )
+    return source
 
 
 def load_bytes(raw: bytes, display: str, *, explicit: bool) -> Source | None:
-    """Decode and compose file contents (from disk or from git). None: not a map, skipped."""
-    if not explicit and not looks_like_map(raw):
-        return None
+    """Decode and compose file contents (from disk or from git). None: not a map, skipped.
+
+    A file found in a folder is a map when a document's `kind` is, or is close to, a cjmap kind
+    (or, when it does not parse, when its text says so); a file that cannot be decoded is always
+    reported, since nobody can tell what it holds.
+    """
     source = Source(display)
     text = _decode(raw, source)
-    if text is not None:
-        source.text = text
-        compose(source)
-    return source
+    if text is None:
+        return source
+    if not explicit and not _KIND_KEY.search(raw):
+        return None
+    source.text = text
+    compose(source)
+    if explicit or any(_is_map(doc.data) for doc in source.documents):
+        return source
+    return source if source.problems and might_be_map(raw) else None
+
+
+def _is_map(data: Any) -> bool:
+    return isinstance(data, dict) and is_map_kind(data.get("kind"))
+
+
+def compose(source: Source) -> None:
+    """Parse `source.text` into documents, recording syntax problems on the source."""
+    from cjmap.composer import compose_text
+
+    composed = compose_text(source.text, source.path)
+    source.problems.extend(composed.problems)
+    offset = len(source.documents)
+    source.documents.extend(
+        Document(source, offset + n, data, marks) for n, (data, marks) in enumerate(composed.documents)
+    )
 
 
 def _decode(raw: bytes, source: Source) -> str | None:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         source.problem(1, 1, "invalid-file", "file is UTF-16; cjmap reads UTF-8", "save the file as UTF-8")
         return None
+    from cjmap.positions import byte_position
+
     if b"\x00" in raw:
-        line, column = _byte_position(raw, raw.index(b"\x00"))
+        line, column = byte_position(raw, raw.index(b"\x00"))
         source.problem(line, column, "invalid-file", "file is binary (it contains NUL bytes), not YAML text")
         return None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line, column = _byte_position(raw, error.start)
+        line, column = byte_position(raw, error.start)
         source.problem(
             line,
             column,
@@ -165,278 +261,3 @@ def _decode(raw: bytes, source: Source) -> str | None:
             "save the file as UTF-8",
         )
         return None
-
-
-def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
-    start = raw.rfind(b"\n", 0, offset) + 1
-    column = len(raw[start:offset].decode("utf-8", "replace")) + 1
-    return raw.count(b"\n", 0, offset) + 1, column
-
-
-# ---------------------------------------------------------------------------------------------
-# Composition: events -> plain data
-
-
-_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"[-+]?[0-9]+")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-_SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
-_NUMERIC_START = frozenset("0123456789+-.")
-_MAY_RESOLVE = _NUMERIC_START | frozenset("~nNtTfF")  # first characters of non-string plain scalars
-_CORE_TAGS = frozenset("tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq"))
-_MISSING = object()
-_TOO_DEEP = (f"nesting deeper than {MAX_DEPTH} levels", "journey maps need far fewer levels")
-# Newer libyaml builds refuse deep nesting themselves (PyYAML 6.0.4: "exceeded maximum nesting
-# depth"), sometimes before cjmap's own limit is reached: both read the same to users.
-_PARSER_TOO_DEEP = ("maximum nesting depth", "too deeply nested", "recursion")
-
-
-def resolve_plain(value: str) -> Any:
-    """Resolve an untagged plain scalar with the YAML 1.2 core schema (as ruamel.yaml does)."""
-    if value in _NULLS:
-        return None
-    if value in _BOOLS:
-        return _BOOLS[value]
-    if value[0] in _NUMERIC_START:
-        if _INT.fullmatch(value):
-            return int(value)
-        if _FLOAT.fullmatch(value):
-            return float(value)
-        if value.startswith(("0x", "0o")):
-            try:
-                return int(value, 0)
-            except ValueError:
-                return value
-    lowered = value.lower()
-    return _SPECIAL_FLOATS.get(lowered, value) if lowered.endswith((".inf", ".nan")) else value
-
-
-def _scalar(event: ScalarEvent, source: Source) -> Any:
-    tag = event.tag
-    if tag is None or tag == "!":
-        return resolve_plain(event.value) if not event.style and event.implicit[0] else event.value
-    if tag not in _CORE_TAGS:
-        _tag_problem(source, event)
-    if tag.endswith(":str"):
-        return event.value
-    return resolve_plain(event.value) if event.value else None
-
-
-def compose(source: Source) -> None:
-    """Parse `source.text` into documents, recording syntax problems on the source."""
-    parser = None
-    try:
-        parser = Parser(source.text)
-        parser.get_event()  # stream start
-        while not isinstance(event := parser.get_event(), StreamEndEvent):
-            if isinstance(event, DocumentStartEvent):
-                data = _compose_document(parser, source)
-                parser.get_event()  # document end
-                source.documents.append(Document(source, len(source.documents), data))
-    except yaml.MarkedYAMLError as error:
-        _syntax_problem(source, error)
-    except yaml.YAMLError as error:  # reader errors: control characters and the like
-        _reader_problem(source, error)
-    except UnicodeEncodeError as error:  # lone surrogates: only from text that did not come from a file
-        source.problem(1, 1, "invalid-file", f"text cannot be encoded as UTF-8: {error.reason}")
-    except _Stop:
-        pass
-    finally:
-        if parser is not None:
-            parser.dispose()
-
-
-def _compose_document(parser: Any, source: Source) -> Any:
-    """Build one document's data from events with an explicit stack (no recursion).
-
-    This loop is the hot path of `cjmap validate`, hence one flat function. `total` counts the
-    nodes of the document with aliases expanded; an anchored collection's size is the growth of
-    `total` between its start and end.
-    """
-    get = parser.get_event
-    stack: list[tuple[Any, bool, Any, str | None, int]] = []  # parent state, child anchor and start
-    anchors: dict[str, tuple[Any, int]] = {}
-    container: Any = None
-    is_map = False
-    key: Any = _MISSING
-    total = 0
-    while True:
-        event = get()
-        kind = type(event)
-        if kind is ScalarEvent:
-            value = event.value
-            if event.style or event.tag is not None:
-                value = _scalar(event, source)
-            elif not value:
-                value = None
-            elif value[0] in _MAY_RESOLVE:
-                value = resolve_plain(value)
-            total += 1
-            if event.anchor:
-                anchors[event.anchor] = (value, 1)
-        elif kind is MappingStartEvent or kind is SequenceStartEvent:
-            if len(stack) >= MAX_DEPTH:
-                _stop(source, event, *_TOO_DEEP)
-            if event.tag is not None and event.tag not in _CORE_TAGS:
-                _tag_problem(source, event)
-            stack.append((container, is_map, key, event.anchor, total))
-            is_map = kind is MappingStartEvent
-            container, key = ({} if is_map else []), _MISSING
-            total += 1
-            continue
-        elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            value = container
-            container, is_map, key, anchor, start = stack.pop()
-            if anchor:
-                anchors[anchor] = (value, total - start)
-        elif kind is AliasEvent:
-            if event.anchor not in anchors:
-                _stop(
-                    source,
-                    event,
-                    f"alias `*{event.anchor}` refers to an anchor that is not defined before it"
-                    " (or to the node that contains it)",
-                )
-            value, size = anchors[event.anchor]
-            total += size
-        else:  # pragma: no cover - libyaml emits nothing else inside a document
-            raise AssertionError(f"unexpected event {event!r}")
-        if total > MAX_NODES:
-            _stop(
-                source,
-                event,
-                f"document expands to more than {MAX_NODES:,} nodes (aliases included)",
-                "this looks like an alias bomb; cjmap will not expand it",
-            )
-        if container is None:
-            return value
-        if not is_map:
-            container.append(value)
-        elif key is _MISSING:
-            key = _key_of(value, container, event, source)
-        else:
-            container[key] = value
-            key = _MISSING
-
-
-def _key_of(value: Any, mapping: dict[Any, Any], event: Any, source: Source) -> Any:
-    if isinstance(value, (dict, list)):
-        _stop(source, event, "mapping keys must be plain values, not mappings or lists")
-    if value in mapping:
-        mark = event.start_mark
-        source.problem(
-            mark.line + 1,
-            mark.column + 1,
-            "duplicate-key",
-            f"duplicate key `{value}`: a later value overwrites the earlier one",
-            "remove or rename one of them",
-        )
-    return value
-
-
-def _stop(source: Source, event: Any, message: str, hint: str | None = None) -> None:
-    mark = event.start_mark
-    source.problem(mark.line + 1, mark.column + 1, "yaml-syntax", message, hint)
-    raise _Stop
-
-
-def _tag_problem(source: Source, event: Any) -> None:
-    mark = event.start_mark
-    source.problem(
-        mark.line + 1,
-        mark.column + 1,
-        "yaml-syntax",
-        f"unsupported YAML tag `{event.tag}`",
-        "cjmap reads plain YAML data; remove the tag",
-    )
-
-
-def _syntax_problem(source: Source, error: yaml.MarkedYAMLError) -> None:
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    message = error.problem or "invalid YAML"
-    if any(words in message for words in _PARSER_TOO_DEEP):
-        source.problem(line, column, "yaml-syntax", *_TOO_DEEP)
-        return
-    if error.context:
-        message = f"{message} ({error.context})"
-    hint = None
-    if "\\t" in message or _tab_at(source.text, line, column):
-        hint = "YAML indents with spaces; replace the tab characters"
-    source.problem(line, column, "yaml-syntax", message, hint)
-
-
-def _tab_at(text: str, line: int, column: int) -> bool:
-    lines = text.splitlines()
-    return 0 < line <= len(lines) and "\t" in lines[line - 1][: column + 1]
-
-
-def _reader_problem(source: Source, error: yaml.YAMLError) -> None:
-    offset = getattr(error, "position", 0)
-    raw = source.text.encode("utf-8")
-    line, column = _byte_position(raw, min(offset, len(raw)))
-    source.problem(line, column, "yaml-syntax", str(getattr(error, "reason", None) or error).strip())
-
-
-# ---------------------------------------------------------------------------------------------
-# Positions, for files that have problems
-
-
-def positions(text: str, document: int) -> dict[Loc, Position]:
-    """Map every node path of one document to the positions of its key and its value."""
-    table: dict[Loc, Position] = {}
-    try:
-        parser = Parser(text)
-        seen = -1
-        while not isinstance(event := parser.get_event(), StreamEndEvent):
-            if isinstance(event, DocumentStartEvent):
-                seen += 1
-                if seen == document:
-                    _walk(parser, table)
-                    break
-    except (yaml.YAMLError, UnicodeEncodeError):
-        pass  # the problem was reported when the file was composed; keep what was found
-    return table
-
-
-def _walk(parser: Any, table: dict[Loc, Position]) -> None:
-    # Each frame: [path, is mapping, next index or pending key, pending key position]
-    stack: list[list[Any]] = []
-    while True:
-        event = parser.get_event()
-        kind = type(event)
-        if kind is MappingEndEvent or kind is SequenceEndEvent:
-            stack.pop()
-            if not stack:
-                return
-            continue
-        mark = event.start_mark
-        here = (mark.line + 1, mark.column + 1)
-        if not stack:
-            path: Loc = ()
-            table[path] = here + here
-        else:
-            frame = stack[-1]
-            if frame[1] and frame[2] is _MISSING:
-                frame[2], frame[3] = _key(event), here
-                continue
-            if frame[1]:
-                path, key_here = frame[0] + (frame[2],), frame[3]
-                frame[2] = _MISSING
-            else:
-                path, key_here = frame[0] + (frame[2],), here
-                frame[2] += 1
-            table.setdefault(path, key_here + here)
-        if kind is MappingStartEvent:
-            stack.append([path, True, _MISSING, None])
-        elif kind is SequenceStartEvent:
-            stack.append([path, False, 0, None])
-        elif not stack:
-            return
-
-
-def _key(event: Any) -> Any:
-    if type(event) is not ScalarEvent:
-        return None
-    return resolve_plain(event.value) if not event.style and event.value else event.value

@@ -7,10 +7,11 @@ Models check types, required fields and unknown keys. Everything that needs the 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -29,6 +30,24 @@ def _iso_date(value: Any) -> Any:
     raise ValueError("an ISO date such as 2026-03-31")
 
 
+def _finite(value: Any) -> Any:
+    """Infinity and NaN (YAML's `.inf`, `.nan`) measure nothing, and JSON cannot hold them.
+    (Errors read after "must be", as schema_errors words them.)"""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("a finite number (not .inf or .nan)")
+    return value
+
+
+def _all_finite(value: Any) -> Any:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            raise ValueError("free of .inf and .nan values")
+        stack.extend(item.values() if isinstance(item, dict) else item if isinstance(item, list) else ())
+    return value
+
+
 def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
@@ -40,7 +59,7 @@ def _as_item(value: Any) -> Any:
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 Date = Annotated[dt.date, BeforeValidator(_iso_date)]
 Lines = Annotated[list[str], BeforeValidator(_as_list, json_schema_input_type=str | list[str])]
-Number = int | float
+Number = Annotated[int | float, AfterValidator(_finite)]
 Metrics = dict[str, Number]
 Emotion = int | dict[Id, int]
 Severity = Literal["low", "medium", "high"]
@@ -158,7 +177,7 @@ class Persona(Base):
     needs: Lines = Field(default_factory=list)
     frustrations: Lines = Field(default_factory=list)
     motivations: Lines = Field(default_factory=list)
-    attributes: dict[str, Any] = Field(default_factory=dict)
+    attributes: Annotated[dict[str, Any], AfterValidator(_all_finite)] = Field(default_factory=dict)
     evidence: list[Id] = Field(default_factory=list)
 
 

@@ -5,20 +5,22 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Generic, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from cjmap.config import Config
-from cjmap.discovery import Selection, discover
+from cjmap.discovery import Candidate, Selection, discover
 from cjmap.errors import CjmapError, PathError
-from cjmap.loader import KINDS, Document, Loc, Source, read_source
-from cjmap.model import MODELS, Evidence, Journey, Persona, Stage, Touchpoint
+from cjmap.loader import KINDS, Document, Loc, Source, is_map_kind, read_source
 from cjmap.problem import Problem, did_you_mean, suggest
 
-T = TypeVar("T", bound=BaseModel)
+if TYPE_CHECKING:  # the models are imported when a document is validated: a warm validate has none
+    from pydantic import BaseModel
+
+    from cjmap.model import Evidence, Journey, Persona, Stage, Touchpoint
+
+T = TypeVar("T", bound="BaseModel")
 
 
 @dataclass(frozen=True)
@@ -44,11 +46,16 @@ class Workspace:
     journeys: list[Entry[Journey]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # ids declared by documents that failed validation: references to them are not reported again
-    broken_ids: set[tuple[str, str]] = field(default_factory=set)
+    broken: list[tuple[str, str, str]] = field(default_factory=list)  # (path, kind, id)
     # files loaded only to resolve references: their own problems are not reported
     context: set[str] = field(default_factory=set)
     # results computed once from the models and shared (analysis.analyses)
     memo: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def add(self, source: Source, explicit: bool) -> None:
+        """Add a file that was read, validating its documents (`explicit`: named by the user, so
+        every document in it must be a map)."""
+        _add_source(self, source, explicit)
 
     def entries(self, kind: str) -> list[Entry[Any]]:
         """The valid documents of one kind: persona, evidence or journey."""
@@ -61,7 +68,7 @@ class Workspace:
 
     def ids(self, kind: str) -> set[str]:
         """Ids of that kind, including those of documents that failed validation."""
-        return {e.model.id for e in self.entries(kind)} | {i for k, i in self.broken_ids if k == kind}
+        return {e.model.id for e in self.entries(kind)} | {i for _, k, i in self.broken if k == kind}
 
     def journey(self, journey_id: str) -> Entry[Journey]:
         """The journey with this id, or a CjmapError that names the closest one."""
@@ -89,8 +96,8 @@ def open_workspace(paths: list[Path] | None, config: Config) -> Workspace:
     ones), validated into models. When paths are given inside a configured workspace, the rest
     of it is loaded as context so that references to personas and evidence in other files
     resolve; problems in context files are not reported."""
-    context = config.workspace_paths() if paths and config.file else None
-    return load_workspace(config.targets(paths), config, context)
+    candidates, context = plan(paths, config)
+    return _load(candidates, context, config)
 
 
 def load_workspace(paths: list[Path], config: Config, context: list[Path] | None = None) -> Workspace:
@@ -99,20 +106,33 @@ def load_workspace(paths: list[Path], config: Config, context: list[Path] | None
     Files under `context` (and not under `paths`) are loaded too, so that references from the
     files checked resolve, but are marked as context: problems in them are not reported.
     """
-    workspace = Workspace(config)
+    candidates, extra = _discover(paths, context or [], config)
+    return _load(candidates, extra, config)
+
+
+def plan(paths: list[Path] | None, config: Config) -> tuple[list[Candidate], set[str]]:
+    """The files `open_workspace` reads, and (by the path shown) those read only as context."""
+    context = config.workspace_paths() if paths and config.file else []
+    return _discover(config.targets(paths), context, config)
+
+
+def _discover(paths: list[Path], context: list[Path], config: Config) -> tuple[list[Candidate], set[str]]:
     seen: set[tuple[int, int]] = set()
     selection = Selection.of(config)
-    candidates = discover(paths, selection, seen)
-    extra = discover(context or [], selection, seen)
-    workspace.context.update(c.display for c in extra)
-    candidates += extra
+    candidates = [_printable(c) for c in discover(paths, selection, seen)]
+    extra = [_printable(c) for c in discover(context, selection, seen)]
+    return candidates + extra, {c.display for c in extra}
+
+
+def _load(candidates: list[Candidate], context: set[str], config: Config) -> Workspace:
+    workspace = Workspace(config, context=context)
     with paused_gc():
         # One process: reading half the files in a second one was measured and dropped. On this
         # project's 2-vCPU machines each half ran 1.7x slower side by side (docs/benchmarks.md).
         for candidate in candidates:
-            source = _read(candidate.path, candidate.display, candidate.explicit, config)
+            source = read_candidate(candidate, config)
             if source is not None:
-                _add_source(workspace, source, candidate.explicit)
+                workspace.add(source, candidate.explicit)
     return workspace
 
 
@@ -134,15 +154,32 @@ def workspace_from_sources(sources: list[tuple[Source, bool]], config: Config) -
     workspace = Workspace(config)
     with paused_gc():
         for source, explicit in sources:
-            _add_source(workspace, source, explicit)
+            workspace.add(source, explicit)
     return workspace
 
 
-def _read(path: Path, display: str, explicit: bool, config: Config) -> Source | None:
+def read_candidate(candidate: Candidate, config: Config) -> Source | None:
+    """Read one discovered file (None: not a map); an I/O error is a PathError (exit 2)."""
     try:
+        path, display, explicit = candidate.path, candidate.display, candidate.explicit
         return read_source(path, display, explicit=explicit, max_bytes=config.max_file_size)
     except OSError as error:
-        raise PathError(f"{display}: cannot read: {error.strerror or error}") from error
+        raise PathError(f"{candidate.display}: cannot read: {error.strerror or error}") from error
+
+
+def _printable(candidate: Candidate) -> Candidate:
+    """The candidate with a path users can read, print and write to a report: bytes of a file name
+    that are not UTF-8 are shown as `\\xNN`."""
+    display = candidate.display
+    try:
+        display.encode("utf-8")
+        return candidate
+    except UnicodeEncodeError:
+        try:
+            display = display.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:
+            display = display.encode("utf-8", "backslashreplace").decode("utf-8")
+    return replace(candidate, display=display)
 
 
 def _add_source(workspace: Workspace, source: Source, explicit: bool) -> None:
@@ -159,9 +196,14 @@ def _add_document(workspace: Workspace, doc: Document, explicit: bool) -> None:
     data: Any = doc.data
     kind = data.get("kind") if isinstance(data, dict) else None
     if kind not in KINDS:
-        if explicit:
+        # A kind close to cjmap's (`Journey`, `jouney`) is a map with a mistake, wherever it is.
+        if explicit or is_map_kind(kind):
             workspace.problems.append(_kind_problem(doc, kind))
         return
+    from pydantic import ValidationError
+
+    from cjmap.model import MODELS
+
     model = MODELS[kind]
     try:
         entry = Entry(doc, model.model_validate(data))
@@ -170,7 +212,7 @@ def _add_document(workspace: Workspace, doc: Document, explicit: bool) -> None:
 
         workspace.problems.extend(schema_problems(doc, error, model))
         if isinstance(data.get("id"), str):
-            workspace.broken_ids.add((kind, data["id"]))
+            workspace.broken.append((doc.source.path, kind, data["id"]))
         return
     workspace.entries(kind).append(entry)
 

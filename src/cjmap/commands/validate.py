@@ -20,11 +20,23 @@ from cjmap.linter import Report, validate
 CONFIG_NAME = "cjmap.toml"
 
 
-def run(paths: list[Path] | None, config: Config, strict: bool = False) -> Report:
+def run(paths: list[Path] | None, config: Config, strict: bool = False, cache: bool = True) -> Report:
     """Every problem in the files under `paths` (default: the configured ones, and the
-    workspaces below them); with `strict`, warnings fail the run too."""
-    report = validate(paths, config) if paths else _validate_tree(config, None)
+    workspaces below them); with `strict`, warnings fail the run too. With `cache`, files that did
+    not change since an earlier run are not read as YAML again (cjmap.cache)."""
+    report = _validate(paths, config, cache) if paths else _validate_tree(config, None, cache)
     return replace(report, strict=strict)
+
+
+def _validate(targets: list[Path] | None, config: Config, cache: bool) -> Report:
+    if not cache:
+        return validate(targets, config)
+    from cjmap.cache import Cache
+
+    store = Cache.open(config)
+    report = validate(targets, config, store)
+    store.save()
+    return report
 
 
 def exit_code(report: Report) -> int:
@@ -48,16 +60,32 @@ def nested_workspaces(config: Config, targets: list[Path]) -> list[Path]:
     return found
 
 
-def _validate_tree(config: Config, targets: list[Path] | None) -> Report:
+def _validate_tree(config: Config, targets: list[Path] | None, cache: bool) -> Report:
     """`validate` of the `targets` (None: the configured ones) but the nested workspaces, then
     each nested workspace with its own configuration."""
     nested = nested_workspaces(config, targets or config.targets(None))
     if not nested:
-        return validate(targets, config)
+        return _validate(targets, config, cache)
     own = tuple(glob.escape(Selection.of(config).relative(folder)) for folder in nested)
-    reports = [validate(targets, replace(config, exclude=config.exclude + own))]
+    reports = [_validate(targets, replace(config, exclude=config.exclude + own), cache)]
     for folder in nested:
         inner = load_config(folder / CONFIG_NAME)
         # Without `paths`, a configuration's targets are the current folder: name its own.
-        reports.append(_validate_tree(inner, None if inner.paths else [folder]))
-    return Report(sorted(p for r in reports for p in r.problems), [path for r in reports for path in r.paths])
+        reports.append(_validate_tree(inner, None if inner.paths else [folder], cache))
+    return Report(
+        sorted(p for r in reports for p in r.problems),
+        [path for r in reports for path in r.paths],
+        [path for r in reports for path in r.skipped],
+    )
+
+
+def skipped_note(report: Report) -> str:
+    """What `--verbose` adds: how many YAML files found in folders were skipped as not maps, and
+    which (escaped for the terminal)."""
+    from cjmap.reporters.terminal import printable
+    from cjmap.wording import plural
+
+    if not report.skipped:
+        return "skipped no YAML file: every one found holds a map"
+    names = ", ".join(printable(path) for path in report.skipped)
+    return f"skipped {plural(len(report.skipped), 'YAML file')} holding no map: {names}"

@@ -14,7 +14,7 @@ import datetime as dt
 import io
 from typing import Any
 
-from cjmap.loader import resolve_plain
+from cjmap.scalars import TooLong, resolve_plain
 
 STR = "tag:yaml.org,2002:str"
 _FLOW_UNSAFE = frozenset("?:#,[]{}&*!|>'\"%@`")
@@ -27,7 +27,10 @@ def plain_agrees(text: str, flow: bool) -> bool:
         return False
     if flow and _FLOW_UNSAFE.intersection(text):
         return False
-    if resolve_plain(text) != text:  # YAML 1.2 core, as cjmap reads it
+    try:
+        if resolve_plain(text) != text:  # YAML 1.2 core, as cjmap reads it
+            return False
+    except TooLong:  # an integer too long for any reader to agree on: keep it quoted
         return False
     return _yaml11_tag(text) == STR
 

@@ -11,14 +11,19 @@ SHARE_SUFFIXES = ("_rate", "_share")
 
 
 def number(value: float) -> str:
-    """420,000; 3.1; 0.25 (at most two decimals, thousands separated)."""
-    if float(value).is_integer():
+    """420,000; 3.1; 0.25 (at most two decimals, thousands separated). Integers stay exact,
+    however large (no float conversion to overflow)."""
+    if isinstance(value, int):
+        return f"{value:,}"
+    if value.is_integer():
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def percent(value: float) -> str:
     """38%, 20.5%: one decimal only where it says something."""
+    if isinstance(value, int):
+        return f"{value * 100:,}%"
     return f"{value * 100:.1f}".removesuffix(".0") + "%"
 
 

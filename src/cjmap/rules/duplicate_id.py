@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from cjmap.facts import Index
 from cjmap.loader import Document, Loc
 from cjmap.problem import Problem
 from cjmap.rules._common import touchpoint_loc
@@ -33,12 +34,7 @@ SEVERITY = "error"
 
 
 def check(workspace: Workspace) -> Iterator[Problem]:
-    for kind, entries in (
-        ("persona", workspace.personas),
-        ("evidence", workspace.evidence),
-        ("journey", workspace.journeys),
-    ):
-        yield from _duplicates(kind, ((e.doc, ("id",), e.model.id) for e in entries))
+    """Within each journey: stages, touchpoints and improvements."""
     for journey in workspace.journeys:
         stages = journey.model.stages
         yield from _duplicates("stage", ((journey.doc, ("stages", s, "id"), st.id) for s, st in enumerate(stages)))
@@ -54,6 +50,25 @@ def check(workspace: Workspace) -> Iterator[Problem]:
             "improvement",
             ((journey.doc, ("improvements", i, "id"), imp.id) for i, imp in enumerate(journey.model.improvements)),
         )
+
+
+def check_index(index: Index) -> Iterator[Problem]:
+    """Across the workspace: personas, evidence and journeys."""
+    for kind in ("persona", "evidence", "journey"):
+        first: dict[str, tuple[str, int]] = {}
+        for path, (_, item_id, line, column) in index.declared(kind):
+            if item_id not in first:
+                first[item_id] = (path, line)
+                continue
+            other_path, other_line = first[item_id]
+            yield Problem(
+                path,
+                line,
+                column,
+                "",
+                f"{kind} id `{item_id}` is already used",
+                hint=f"first defined at {other_path}:{other_line}",
+            )
 
 
 def _duplicates(kind: str, items: Iterable[tuple[Document, Loc, str]]) -> Iterator[Problem]:

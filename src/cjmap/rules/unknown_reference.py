@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cjmap.facts import Index
 from cjmap.loader import Document, Loc
 from cjmap.problem import Problem, suggest
 from cjmap.rules._common import touchpoint_loc
@@ -37,23 +38,26 @@ SEVERITY = "error"
 
 
 def check(workspace: Workspace) -> Iterator[Problem]:
-    personas, evidence = workspace.ids("persona"), workspace.ids("evidence")
-    for persona in workspace.personas:
-        yield from _refs(persona.doc, ("evidence",), persona.model.evidence, evidence, "evidence")
+    """Within each journey: touchpoint ids and the journey's own personas."""
     for journey in workspace.journeys:
-        yield from _journey(journey, personas, evidence)
+        yield from _journey(journey)
 
 
-def _journey(journey: Entry, personas: set[str], evidence: set[str]) -> Iterator[Problem]:
+def check_index(index: Index) -> Iterator[Problem]:
+    """Across the workspace: persona and evidence ids (those of documents that failed count too)."""
+    for kind in ("persona", "evidence"):
+        known = index.ids(kind)
+        for path, (_, item, line, column) in index.references(kind):
+            if item not in known:
+                yield Problem(path, line, column, "", f"unknown {kind} `{item}`", hint=suggest(item, known))
+
+
+def _journey(journey: Entry) -> Iterator[Problem]:
     model, doc = journey.model, journey.doc
-    yield from _refs(doc, ("personas",), model.personas, personas, "persona")
-    yield from _refs(doc, ("evidence",), model.evidence, evidence, "evidence")
     touchpoints = {tp.id for stage in model.stages for tp in stage.touchpoints}
     for s, stage in enumerate(model.stages):
-        yield from _refs(doc, ("stages", s, "evidence"), stage.evidence, evidence, "evidence")
         for t, tp in enumerate(stage.touchpoints):
             loc = touchpoint_loc(s, t)
-            yield from _refs(doc, (*loc, "evidence"), tp.evidence, evidence, "evidence")
             yield from _refs(doc, (*loc, "next"), tp.next or [], touchpoints, "touchpoint")
             for i, persona in enumerate(tp.personas or []):
                 if persona not in model.personas:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cjmap.analysis import analyses, reachable
 from cjmap.problem import Problem
 from cjmap.rules._common import touchpoint_loc
 from cjmap.workspace import Workspace
@@ -35,12 +34,17 @@ SEVERITY = "warning"
 
 
 def check(workspace: Workspace) -> Iterator[Problem]:
-    for journey, analysis in zip(workspace.journeys, analyses(workspace), strict=True):
-        reached = reachable(analysis.steps, analysis.edges)
-        for step in analysis.steps:
+    # The path alone, from the analysis' own functions: the whole analysis (curves, hand-offs,
+    # funnel) cost half of all rules' time in `cjmap validate` (docs/benchmarks.md).
+    from cjmap.analysis import path_edges, reachable, steps  # with the models: only when files are parsed
+
+    for journey in workspace.journeys:
+        journey_steps = steps(journey.model)
+        reached = reachable(journey_steps, path_edges(journey_steps))
+        for step in journey_steps:
             if step.index not in reached:
                 yield journey.at(
                     touchpoint_loc(step.stage_index, step.position),
-                    f"touchpoint `{step.touchpoint.id}` cannot be reached from `{analysis.steps[0].touchpoint.id}`",
+                    f"touchpoint `{step.touchpoint.id}` cannot be reached from `{journey_steps[0].touchpoint.id}`",
                     "add it to the `next` list of a touchpoint before it",
                 )

@@ -14,18 +14,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cjmap.facts import Index
 from cjmap.problem import Problem
-from cjmap.workspace import Workspace
 
 CODE = "CJM212"
 NAME = "unused-persona"
 SEVERITY = "warning"
 
 
-def check(workspace: Workspace) -> Iterator[Problem]:
-    if not workspace.journeys:
+def check_index(index: Index) -> Iterator[Problem]:
+    journeys = [mention for _, mention in index.declared("journey")]
+    if not journeys:
         return
-    used = {p for journey in workspace.journeys for p in journey.model.personas}
-    for persona in workspace.personas:
-        if persona.model.id not in used:
-            yield persona.at(("id",), f"persona `{persona.model.id}` is not followed by any journey")
+    used = {mention[1] for _, mention in index.references("persona")}
+    for path, (_, persona, line, column) in index.declared("persona"):
+        if persona not in used:
+            yield Problem(path, line, column, "", f"persona `{persona}` is not followed by any journey")
