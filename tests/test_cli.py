@@ -210,3 +210,10 @@ def test_alias_bomb_and_deep_nesting_through_the_cli(run_cli, write) -> None:
 def test_layout_timeout_must_be_a_positive_number_of_seconds(run_cli, value: str) -> None:
     result = run_cli("render", str(ROOT / "examples" / "laptop-online"), f"--layout-timeout={value}", expect=2)
     assert "must be a positive number of seconds" in result.stderr
+
+
+def test_schema_out_pointing_at_a_file_is_refused(run_cli, tmp_path: Path) -> None:
+    target = tmp_path / "schemas.json"
+    target.write_text("{}", encoding="utf-8")
+    assert "is a file" in run_cli("schema", "--out", str(target), expect=2).stderr
+    assert target.read_text(encoding="utf-8") == "{}"

@@ -89,3 +89,25 @@ def test_cache_dir_is_relative_to_the_configuration_file(write, tmp_path: Path) 
     write("cjmap.toml", 'cache_dir = "build/cache"\n')
     assert load_config(targets=[tmp_path]).cache_dir == "build/cache"
     assert folder_of(load_config(targets=[tmp_path])) == Path(os.environ["CJMAP_CACHE_DIR"])
+
+
+@pytest.mark.parametrize("tool", ['tool = "x"', "tool = 1", "[tool]\ncjmap = 3", "[tool]\ncjmap = []"])
+def test_odd_tool_tables_in_pyproject_are_configuration_errors_or_ignored(
+    run_cli, write, tmp_path: Path, tool: str
+) -> None:
+    write("pyproject.toml", tool + "\n# [tool.cjmap] mentioned so the file is read\n")
+    write("p.yaml", "kind: persona\nid: p\nname: P\n")
+    result = run_cli("validate", str(tmp_path))
+    assert result.exit_code in (0, 2) and "Traceback" not in result.stderr
+    if result.exit_code == 2:
+        assert "pyproject.toml" in result.stderr
+
+
+def test_a_map_named_through_a_symlink_uses_the_configuration_where_it_is_named(run_cli, write, tmp_path: Path) -> None:
+    """Configuration is found from the path as given, not from the link's target."""
+    write("elsewhere/cjmap.toml", "[rules]\nschema = 'off'\n")
+    write("elsewhere/p.yaml", "kind: persona\nid: Not An Id\nname: P\n")
+    write("here/cjmap.toml", "stale_after_days = 10\n")
+    (tmp_path / "here" / "p.yaml").symlink_to(tmp_path / "elsewhere" / "p.yaml")
+    assert "CJM103" in run_cli("validate", str(tmp_path / "here" / "p.yaml"), expect=1).stdout
+    run_cli("validate", str(tmp_path / "elsewhere" / "p.yaml"), expect=0)
