@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import fnmatch
 import json
 import os
 import shutil
@@ -157,3 +159,46 @@ def test_display_path_rule() -> None:
     assert display_path("./b.yaml") == "b.yaml"
     assert display_path("../x/b.yaml") == os.path.normpath("../x/b.yaml")
     assert display_path(here.parent / "b.yaml") == str(here.parent / "b.yaml")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    names=st.lists(
+        st.lists(st.sampled_from(["a", "b", ".h", "drafts", "x.yaml", "y.yml", "z.txt"]), min_size=1, max_size=3),
+        max_size=8,
+    ),
+    patterns=st.lists(st.sampled_from(["drafts", "drafts/*", "a/x.yaml", "*.yml", "b"]), max_size=2),
+    start=st.sampled_from(["", "a", "drafts"]),
+)
+def test_a_walk_keeps_exactly_what_the_rule_keeps(
+    tmp_path_factory: pytest.TempPathFactory, names: list[list[str]], patterns: list[str], start: str
+) -> None:
+    root = tmp_path_factory.mktemp("walk")
+    for parts in names:
+        if parts[-1].endswith(("yaml", "yml", "txt")):
+            with contextlib.suppress(OSError):  # a name already taken by a file or a folder
+                (root.joinpath(*parts[:-1])).mkdir(parents=True, exist_ok=True)
+                root.joinpath(*parts).write_text("x", encoding="utf-8")
+    given = root / start
+    if not given.is_dir():
+        return
+    selection = Selection(root, tuple(patterns))
+    walked = {c.path for c in discover([given], selection)}
+    expected = {
+        path
+        for path in given.rglob("*")
+        if path.is_file()
+        and path.suffix in (".yaml", ".yml")
+        and not selection.skips(path, given)
+        and not any(
+            fnmatch.fnmatchcase(prefix, p)
+            for p in selection.patterns
+            for prefix in _prefixes(selection.relative(given))
+        )
+    }
+    assert walked == expected
+
+
+def _prefixes(relative: str) -> list[str]:
+    parts = [] if relative == "." else relative.split("/")
+    return ["/".join(parts[: n + 1]) for n in range(len(parts))]

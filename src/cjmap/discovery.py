@@ -123,11 +123,21 @@ def discover(
 
 
 def _walk(root: Path, selection: Selection) -> Iterator[Candidate]:
-    """Walk `root` in sorted order, applying the discovery rule and skipping symlink loops."""
+    """Walk `root` in sorted order, applying the discovery rule and skipping symlink loops.
+
+    The rule is applied as `Selection.skips` would, one name at a time: a folder is only entered
+    when it passed, so each entry needs its own name checked (hidden) and its relative path
+    matched (exclude), with no path arithmetic per file (this loop runs for every file of a
+    workspace, warm runs included)."""
     visited: set[tuple[int, int]] = set()
-    stack = [root]
+    patterns = selection.patterns
+    start = selection.relative(root, root)
+    parts = [] if start == "." else start.split("/")
+    if any(fnmatch.fnmatchcase("/".join(parts[: n + 1]), p) for p in patterns for n in range(len(parts))):
+        return  # the folder given is excluded itself
+    stack = [(root, "" if start == "." else start + "/")]
     while stack:
-        folder = stack.pop()
+        folder, prefix = stack.pop()
         try:
             info = folder.stat()
             if (info.st_dev, info.st_ino) in visited:
@@ -138,10 +148,11 @@ def _walk(root: Path, selection: Selection) -> Iterator[Candidate]:
             continue
         subfolders = []
         for entry in entries:
-            if selection.skips(entry.path, root):
+            relative = prefix + entry.name
+            if entry.name.startswith(".") or any(fnmatch.fnmatchcase(relative, p) for p in patterns):
                 continue
             if _is_dir(entry):
-                subfolders.append(Path(entry.path))
+                subfolders.append((Path(entry.path), relative + "/"))
             elif is_yaml(entry.name):
                 yield Candidate(Path(entry.path), display_path(entry.path), False)
         stack.extend(reversed(subfolders))
