@@ -100,14 +100,27 @@ def open_workspace(paths: list[Path] | None, config: Config) -> Workspace:
     return _load(candidates, context, config)
 
 
-def load_workspace(paths: list[Path], config: Config, context: list[Path] | None = None) -> Workspace:
+def load_workspace(
+    paths: list[Path],
+    config: Config,
+    context: list[Path] | None = None,
+    *,
+    models_only: bool = False,
+    shared: Shared | None = None,
+) -> Workspace:
     """Read every map file under `paths` and validate its documents.
 
     Files under `context` (and not under `paths`) are loaded too, so that references from the
-    files checked resolve, but are marked as context: problems in them are not reported.
+    files checked resolve, but are marked as context: problems in them are not reported. With
+    `models_only`, each file's text and plain data are let go once its models and problems are
+    made, and with `shared` a file whose bytes were loaded before takes those models (both for
+    `cjmap diff`, which compares the models of two workspaces that are mostly the same files).
     """
     candidates, extra = _discover(paths, context or [], config)
-    return _load(candidates, extra, config)
+    return _load(candidates, extra, config, models_only, shared)
+
+
+Shared = dict[bytes, list[tuple[str, "Entry[Any]"]]]  # content digest -> (kind, entry) of a clean file
 
 
 def plan(paths: list[Path] | None, config: Config) -> tuple[list[Candidate], set[str]]:
@@ -124,37 +137,96 @@ def _discover(paths: list[Path], context: list[Path], config: Config) -> tuple[l
     return candidates + extra, {c.display for c in extra}
 
 
-def _load(candidates: list[Candidate], context: set[str], config: Config) -> Workspace:
+def _load(
+    candidates: list[Candidate],
+    context: set[str],
+    config: Config,
+    models_only: bool = False,
+    shared: Shared | None = None,
+) -> Workspace:
     workspace = Workspace(config, context=context)
     with paused_gc():
         # One process: reading half the files in a second one was measured and dropped. On this
         # project's 2-vCPU machines each half ran 1.7x slower side by side (docs/benchmarks.md).
         for candidate in candidates:
-            source = read_candidate(candidate, config)
-            if source is not None:
+            if shared is None:
+                source = read_candidate(candidate, config)
+            else:
+                source = _read_shared(workspace, candidate, config, shared)
+            if source is None:
+                continue
+            if shared is None:
                 workspace.add(source, candidate.explicit)
+            if models_only:
+                _release(source)
     return workspace
+
+
+def _read_shared(workspace: Workspace, candidate: Candidate, config: Config, shared: Shared) -> Source | None:
+    """Add one file to `workspace`: the models of a clean file with the same bytes loaded before,
+    else the file read and validated (and, when clean, offered to the next workspace)."""
+    import hashlib
+
+    from cjmap.loader import load_bytes, read_raw
+
+    try:
+        raw = read_raw(candidate.path, candidate.display, explicit=candidate.explicit, max_bytes=config.max_file_size)
+    except OSError as error:
+        raise PathError(f"{candidate.display}: cannot read: {error.strerror or error}") from error
+    if not isinstance(raw, bytes):
+        if raw is not None:
+            workspace.add(raw, candidate.explicit)
+        return raw
+    key = hashlib.blake2b(raw, digest_size=20).digest()
+    if key in shared:
+        workspace.sources[candidate.display] = Source(candidate.display)
+        for kind, entry in shared[key]:
+            workspace.entries(kind).append(entry)
+        return None
+    source = load_bytes(raw, candidate.display, explicit=candidate.explicit)
+    if source is not None:
+        before = {kind: len(workspace.entries(kind)) for kind in KINDS}
+        problems = len(workspace.problems)
+        workspace.add(source, candidate.explicit)
+        if len(workspace.problems) == problems:
+            shared[key] = [(kind, e) for kind in KINDS for e in workspace.entries(kind)[before[kind] :]]
+    return source
+
+
+def _release(source: Source) -> None:
+    """Let go of what only positions and rules read: the text, the plain data and the marks."""
+    source.text = ""
+    for document in source.documents:
+        document.data, document.marks = None, None
 
 
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector: loading and linting allocate millions of objects and
-    almost no cycles, and each full collection would scan them all (docs/benchmarks.md)."""
+    almost no cycles, and each full collection would scan them all (docs/benchmarks.md). What was
+    made meanwhile lives until the command ends, so it is frozen out of later collections too:
+    without that, loading a second workspace (`cjmap diff`) scanned the first one again and again
+    (5,000 journeys: 20 s and 860 MB)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
 
 
-def workspace_from_sources(sources: list[tuple[Source, bool]], config: Config) -> Workspace:
+def workspace_from_sources(
+    sources: list[tuple[Source, bool]], config: Config, *, models_only: bool = False
+) -> Workspace:
     """A workspace from sources read elsewhere (git objects), each with whether it was named."""
     workspace = Workspace(config)
     with paused_gc():
         for source, explicit in sources:
             workspace.add(source, explicit)
+            if models_only:
+                _release(source)
     return workspace
 
 

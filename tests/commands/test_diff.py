@@ -156,3 +156,27 @@ def test_filter_outside_the_current_folder(run_cli, repo: Path, monkeypatch) -> 
     (repo / "sub").mkdir()
     monkeypatch.chdir(repo / "sub")
     assert "worsened" in run_cli("diff", "main~2", "main", "--", "../maps", expect=0).stdout
+
+
+def test_files_both_sides_hold_byte_for_byte_are_read_once(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Most files of a pull request do not change: the new side takes their models as they are."""
+    from cjmap import loader
+
+    shutil.copytree(CASES / "emotions" / "old", tmp_path / "old")
+    shutil.copytree(CASES / "emotions" / "old", tmp_path / "new")
+    journey = next((tmp_path / "new").rglob("*.yaml"))
+    (tmp_path / "new" / "extra.yaml").write_text("kind: persona\nid: zoe\nname: Zoe\n", encoding="utf-8")
+    files = len(list((tmp_path / "old").rglob("*.yaml")))
+    parsed: list[str] = []
+    real = loader.load_bytes
+    monkeypatch.setattr(
+        loader, "load_bytes", lambda raw, display, **kw: (parsed.append(display), real(raw, display, **kw))[1]
+    )
+    alone = run_cli("diff", str(tmp_path / "old"), str(tmp_path / "new"), expect=0).stdout
+    assert len(parsed) == files + 1 and "persona zoe" in alone and "added" in alone
+    journey.write_text(journey.read_text(encoding="utf-8").replace("emotion", "emotion", 1) + "\n", encoding="utf-8")
+    parsed.clear()
+    run_cli("diff", str(tmp_path / "old"), str(tmp_path / "new"), expect=0)
+    assert len(parsed) == files + 2  # the edited journey is read again, on its own side

@@ -21,7 +21,7 @@ from cjmap.gitsource import is_revision, merge_base, read_revision, repository
 from cjmap.linter import RuleSettings
 from cjmap.loader import load_bytes
 from cjmap.problem import Problem
-from cjmap.workspace import Workspace, load_workspace, workspace_from_sources
+from cjmap.workspace import Shared, Workspace, load_workspace, workspace_from_sources
 
 STRUCTURAL = ("invalid-file", "yaml-syntax", "duplicate-key", "schema")
 
@@ -105,15 +105,15 @@ def _range(arg: str, root: Path) -> list[str]:
     return [a or "HEAD", b or "HEAD"]
 
 
-def load_side(side: Side, filters: list[str], config: Config, cwd: Path) -> Workspace:
+def load_side(side: Side, filters: list[str], config: Config, cwd: Path, shared: Shared | None = None) -> Workspace:
     if side.revision is not None:
         root = repository(cwd)
         sources = read_revision(side.revision, root, filters, Selection.of(config), config.max_file_size)
-        workspace = workspace_from_sources([(s, False) for s in sources], config)
+        workspace = workspace_from_sources([(s, False) for s in sources], config, models_only=True)
     else:
         assert side.path is not None
         targets = [side.path / f for f in filters] if filters else [side.path]
-        workspace = load_workspace(targets, config)
+        workspace = load_workspace(targets, config, models_only=True, shared=shared)
     _refuse_broken(workspace, config)
     return workspace
 
@@ -133,7 +133,8 @@ def _refuse_broken(workspace: Workspace, config: Config) -> None:
 
 def diff_sides(args: list[str], config: Config, cwd: Path) -> Diff:
     old, new, filters = plan(args, cwd)
-    return diff_workspaces(load_side(old, filters, config, cwd), load_side(new, filters, config, cwd))
+    shared: Shared = {}  # the files both sides hold byte for byte are read once
+    return diff_workspaces(load_side(old, filters, config, cwd, shared), load_side(new, filters, config, cwd, shared))
 
 
 def run(args: list[str], config: Config, git_driver: bool = False) -> DiffResult:
