@@ -138,45 +138,14 @@ def test_init_and_new_refuse_bad_names_cleanly(stages: str, identifier: str) -> 
 csv_cells = st.sampled_from(["", "=1+1", "Ana:1", "a;b", "x [low]", "\r", '"', "9" * 5000, "nan", "-", "@x"]) | st.text(
     max_size=10
 )
-IMPORTS: list[list[str]] = [  # fmt: skip
+SURVEY = ["import", "survey", "{file}", "--journey", "buy-a-laptop", "--title", "S", "--config", "{ws}/cjmap.toml"]
+SURVEY += ["--touchpoint-column", "touchpoint", "--score-column", "score"]
+IMPORTS: list[list[str]] = [
     ["import", "csv", "{file}", "--journey", "j", "--out", "{out}"],
     ["import", "csv", "{file}", "--journey", "Buy Now", "--persona", "Ana B", "--out", "{out}"],
     ["import", "mermaid", "{file}", "--out", "{out}"],
-    [
-        "import",
-        "survey",
-        "{file}",
-        "--journey",
-        "buy-a-laptop",
-        "--title",
-        "S",
-        "--config",
-        "{ws}/cjmap.toml",
-        "--touchpoint-column",
-        "touchpoint",
-        "--score-column",
-        "score",
-        "--emotion",
-    ],
-    [
-        "import",
-        "survey",
-        "{file}",
-        "--journey",
-        "buy-a-laptop",
-        "--title",
-        "S",
-        "--config",
-        "{ws}/cjmap.toml",
-        "--touchpoint-column",
-        "touchpoint",
-        "--score-column",
-        "score",
-        "--survey-min",
-        "3",
-        "--survey-max",
-        "3",
-    ],
+    [*SURVEY, "--emotion"],
+    [*SURVEY, "--survey-min", "3", "--survey-max", "3"],
     ["import", "csv", "{file}", "--journey", "buy-a-laptop", "--config", "{ws}/cjmap.toml", "--prune"],
     ["import", "xlsx", "{file}", "--journey", "j", "--out", "{out}"],
 ]
