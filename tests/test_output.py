@@ -33,6 +33,17 @@ def test_a_symlinked_file_is_written_through_the_link(run_cli, tmp_path: Path, u
     assert untidy.read_text(encoding="utf-8") == TIDY
 
 
+def test_a_symlinked_file_found_in_a_folder_is_written_through_wherever_it_points(
+    run_cli, tmp_path: Path, untidy: Path
+) -> None:
+    workspace = tmp_path / "workspace"
+    workspace.mkdir()
+    (workspace / "direct.yaml").symlink_to(untidy)
+    assert "would reformat" in run_cli("fmt", "--check", str(workspace), expect=1).stdout
+    run_cli("fmt", str(workspace), expect=0)
+    assert (workspace / "direct.yaml").is_symlink() and untidy.read_text(encoding="utf-8") == TIDY
+
+
 def test_a_folder_symlink_pointing_outside_the_paths_given_is_not_written(
     run_cli, tmp_path: Path, untidy: Path
 ) -> None:
@@ -132,8 +143,30 @@ def test_a_report_never_replaces_an_input_map(run_cli, tmp_path: Path, untidy: P
         ["export", "csv", "--journey", "buy-a-laptop", str(tmp_path / "laptop"), "-o", str(journey)],
     ):
         result = run_cli(*args, expect=2)
-        assert "is one of the maps being read" in result.stderr
+        assert "is one of the files being read" in result.stderr
     assert untidy.read_text(encoding="utf-8") == UNTIDY and journey.read_bytes() == before
+
+
+def test_a_report_never_replaces_the_configuration_or_a_map_of_a_git_diff(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+
+    shutil.copytree(ROOT / "examples" / "laptop-online", tmp_path / "laptop")
+    root = tmp_path / "laptop"
+    for command in (["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "m"]):
+        subprocess.run(["git", *command], cwd=root, check=True)
+    monkeypatch.chdir(root)
+    config, journey = (root / "cjmap.toml").read_bytes(), (root / "journeys" / "buy-a-laptop.yaml").read_bytes()
+    for args in (
+        ["validate", "-o", "cjmap.toml"],
+        ["diff", "HEAD", "-o", "journeys/buy-a-laptop.yaml"],
+        ["diff", "HEAD", "HEAD", "-o", "journeys/buy-a-laptop.yaml"],
+        ["diff", "HEAD", "-o", "cjmap.toml"],
+    ):
+        assert "is one of the files being read" in run_cli(*args, expect=2).stderr
+    assert (root / "cjmap.toml").read_bytes() == config
+    assert (root / "journeys" / "buy-a-laptop.yaml").read_bytes() == journey
 
 
 def test_a_report_is_written_whole(run_cli, tmp_path: Path, untidy: Path) -> None:

@@ -165,9 +165,11 @@ def validate(
     from cjmap.commands import validate as command
     from cjmap.config import load_config
 
-    result = command.run(paths, load_config(config_file, paths), strict, cache=not no_cache)
+    config = load_config(config_file, paths)
+    result = command.run(paths, config, strict, cache=not no_cache)
     chosen = output_format.value if output_format else _default_format()
-    emit(reporters.VALIDATE, chosen, result, output, [Path(p) for p in result.paths])
+    inputs = [Path(p) for p in result.paths] + ([config.file] if config.file else [])
+    emit(reporters.VALIDATE, chosen, result, output, inputs)
     if verbose:
         typer.echo(command.skipped_note(result), err=True)
     raise typer.Exit(command.exit_code(result))
@@ -247,15 +249,17 @@ def diff(
     from cjmap.config import load_config
     from cjmap.reporters.terminal import printable, printable_lines
 
-    result = command.run(args or [], load_config(config_file), git_driver)
+    config = load_config(config_file)
+    result = command.run(args or [], config, git_driver)
     # git stops at an external diff that exits non-zero: as its driver, a closed pipe exits 0.
     with closed_pipe(EXIT_OK if git_driver else EXIT_PROBLEMS):
         typer.echo(printable_lines(result.header), nl=False)
         if result.plain is not None:
             typer.echo(printable_lines(result.plain), nl=False)
         else:
-            compared = [Path(a) for a in args or [] if Path(a).exists()]
-            emit(reporters.DIFF, output_format.value if output_format else "text", result.diff, output, compared)
+            chosen = output_format.value if output_format else "text"
+            inputs = [*result.inputs, *([config.file] if config.file else [])]
+            emit(reporters.DIFF, chosen, result.diff, output, inputs)
     for warning in result.warnings(fail_on.value if fail_on else None):
         typer.echo(f"cjmap: {printable(warning)}", err=True)
     raise typer.Exit(result.exit_code(exit_code, fail_on.value if fail_on else None))

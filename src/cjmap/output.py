@@ -86,26 +86,42 @@ def write_atomic_bytes(
         raise CjmapError(f"{path}: cannot write: {error.strerror or error}") from error
 
 
+MAP_SUFFIXES = (".yaml", ".yml")
+CONFIG_NAMES = ("cjmap.toml", "pyproject.toml")
+
+
 def refuse_inputs(output: Path, inputs: Iterable[Path | str]) -> None:
-    """A report written with `-o` must never replace one of the maps it reports on: an input file,
-    or a YAML file inside an input folder."""
+    """A report or export written with `-o` must never replace what it was made from: an input
+    file, or a map or configuration file inside an input folder."""
     target = Path(os.path.realpath(output))
     for given in inputs:
         real = Path(os.path.realpath(given))
-        inside = real.is_dir() and real in target.parents and target.suffix in (".yaml", ".yml")
+        inside = real.is_dir() and real in target.parents and _is_input_kind(target)
         if real == target or inside:
-            raise WriteRefused(f"{output}: is one of the maps being read; choose another file for the output")
+            raise WriteRefused(f"{output}: is one of the files being read; choose another file for the output")
+
+
+def _is_input_kind(path: Path) -> bool:
+    return path.suffix in MAP_SUFFIXES or path.name in CONFIG_NAMES
 
 
 def _target(path: Path, within: list[Path] | None) -> Path:
-    """The real file a write to `path` lands in: symlinks followed, checked against `within`."""
+    """The real file a write to `path` lands in: symlinks followed. With `within`, the folder it is
+    named in must really be inside one of those folders (or be one of those files): a symlinked
+    file is written through wherever it points, a symlinked folder that leads outside is not."""
     target = Path(os.path.realpath(path))
-    if within is not None and not any(_below(target, Path(os.path.realpath(root))) for root in within):
+    if within is not None and not any(_allowed(path, root) for root in within):
         shown = ", ".join(str(root) for root in within)
         raise WriteRefused(f"{path}: resolves to {target}, outside {shown}; nothing written there")
     if target.is_dir():
         raise WriteRefused(f"{path}: is a folder; expected a file")
     return target
+
+
+def _allowed(path: Path, root: Path) -> bool:
+    if os.path.abspath(path) == os.path.abspath(root) or os.path.realpath(path) == os.path.realpath(root):
+        return True  # the file given itself
+    return _below(Path(os.path.realpath(os.path.dirname(os.path.abspath(path)))), Path(os.path.realpath(root)))
 
 
 def _below(path: Path, root: Path) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -190,3 +191,35 @@ stages:
     after = (folder / "maps.yaml").read_text("utf-8")
     assert after.count("survey_score: 4.5") == 1 and "# the one measured" in after and "# two journeys" in after
     assert after.split("id: two")[1] == text.split("id: two")[1]
+
+
+def test_segments_set_their_personas_emotions_and_keep_the_others(run_cli, workspace: Path, tmp_path: Path) -> None:
+    """A survey of students only says nothing of how freelancers feel; nobody who does not take a
+    touchpoint gets an emotion there."""
+    (tmp_path / "students.csv").write_text(
+        "segment,Unboxing and first start,Payment and instalments\nStudent,1,5\nStudent,1,5\n", "utf-8"
+    )
+    segments = ["--segment-column", "segment", "--segment", "Student=ana"]
+    run_cli("import", "survey", "../students.csv", *segments, "--emotion", *_args(), expect=0)
+    touchpoints = _touchpoints(workspace)
+    assert touchpoints["unboxing"].emotion == {"ana": -2, "marcus": 2}
+    assert touchpoints["payment"].emotions(["ana", "marcus"]) == {"ana": 2}
+
+
+def test_a_new_wave_replaces_every_figure_of_the_last_one(run_cli, workspace: Path, tmp_path: Path) -> None:
+    args = ["import", "survey", "../wide.csv", "--respondent-column", "respondent", "--map", "Q1 cart=cart"]
+    segments = ["--segment-column", "segment", "--segment", "Students=ana", "--segment", "Freelancers=marcus"]
+    run_cli(*args, *segments, *_args(), expect=0)
+    (tmp_path / "wave2.csv").write_text("Touchpoint,Score\ncart,5\ncart,4\n", "utf-8")
+    wave2 = ["import", "survey", "../wave2.csv", "--touchpoint-column", "touchpoint", "--score-column", "score"]
+    run_cli(*wave2, *_args(**{"--title": "Checkout survey, wave 2"}), expect=0)
+    assert _touchpoints(workspace)["cart"].metrics == {"drop_off": 0.31, "survey_score": 4.5, "survey_score_n": 2}
+    assert "survey_score.ana" in str(_touchpoints(workspace)["product-page"].metrics)  # not measured again: kept
+
+
+def _touchpoints(workspace: Path) -> dict[str, Any]:
+    from cjmap.config import load_config
+    from cjmap.workspace import open_workspace
+
+    journey = open_workspace(None, load_config(targets=[workspace])).journey("buy-a-laptop").model
+    return {tp.id: tp for stage in journey.stages for tp in stage.touchpoints}

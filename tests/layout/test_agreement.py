@@ -147,3 +147,21 @@ def test_template_values_are_plain_only_when_every_reader_agrees(text: str) -> N
         expected = {"k": text} if document.startswith("k") else [text]
         for reading in [cjmap_reads(document), *every_reader(document)]:
             assert reading == [expected]
+
+
+@pytest.mark.parametrize("text", ["2026-03-01T10:00:00Z", "2026-03-01 10:00:00", "2026-03-01t10:00:00.5+01:00"])
+def test_a_date_with_a_time_is_text_to_cjmap_and_written_so_that_every_reader_agrees(text: str) -> None:
+    laid_out = relayout(PERSONA + f"role: {text}\n")
+    for reading in [cjmap_reads(laid_out), *every_reader(laid_out)]:
+        assert reading[0]["role"] == text
+    assert relayout(PERSONA + "role: 2026-03-01\n").endswith("role: 2026-03-01\n")  # a plain date stays plain
+
+
+def test_an_edit_leaves_the_documents_it_does_not_change_byte_for_byte() -> None:
+    other = 'kind: persona\nid: b\nname:    B\ngoals: ["yes"]   # kept as written\n'
+    text = PERSONA + "---\n" + other
+
+    def rename(documents: list) -> None:  # type: ignore[type-arg]
+        documents[0]["name"] = "Ana"
+
+    assert edit(text, rename).endswith("---\n" + other)

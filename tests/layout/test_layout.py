@@ -133,7 +133,7 @@ def test_cli_check_diff_and_write(run_cli, tmp_path: Path) -> None:
     assert path.read_bytes() == (CASES / "odd-indentation" / "expected.yaml").read_bytes()
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.yaml"]
-    assert run_cli("fmt", "--check", str(tmp_path), expect=0).stdout.strip() == "0 of 1 files would change"
+    assert run_cli("fmt", "--check", str(tmp_path), expect=0).stdout.strip() == "0 of 1 file would change"
 
 
 def test_cli_refuses_broken_files(run_cli, tmp_path: Path) -> None:

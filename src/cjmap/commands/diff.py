@@ -34,6 +34,7 @@ class DiffResult:
     diff: Diff
     plain: str | None = None
     header: str = ""
+    inputs: tuple[Path, ...] = ()  # what was read from disk: an output must never replace it
 
     def exit_code(self, exit_code: bool, fail_on: str | None) -> int:
         """1 with --exit-code when anything changed, or with --fail-on when such changes exist."""
@@ -131,17 +132,21 @@ def _refuse_broken(workspace: Workspace, config: Config) -> None:
         raise BrokenInput(broken)
 
 
-def diff_sides(args: list[str], config: Config, cwd: Path) -> Diff:
+def diff_sides(args: list[str], config: Config, cwd: Path) -> DiffResult:
     old, new, filters = plan(args, cwd)
     shared: Shared = {}  # the files both sides hold byte for byte are read once
-    return diff_workspaces(load_side(old, filters, config, cwd, shared), load_side(new, filters, config, cwd, shared))
+    found = diff_workspaces(load_side(old, filters, config, cwd, shared), load_side(new, filters, config, cwd, shared))
+    on_disk = [side.path for side in (old, new) if side.path is not None]
+    if old.revision is not None:  # the maps in git belong to the working tree around them
+        on_disk.append(repository(cwd))
+    return DiffResult(found, inputs=tuple(on_disk))
 
 
 def run(args: list[str], config: Config, git_driver: bool = False) -> DiffResult:
     """Compare two folders, files or git revisions, or run as git's external diff."""
     if git_driver:
         return diff_git_driver(args, config)
-    return DiffResult(diff_sides(args, config, Path.cwd()))
+    return diff_sides(args, config, Path.cwd())
 
 
 def diff_git_driver(args: list[str], config: Config) -> DiffResult:

@@ -233,15 +233,19 @@ def refuse_flattening(journey: Journey, found: Found, options: SurveyOptions) ->
 
 def apply(journey: Any, found: Found, options: SurveyOptions, evidence_id: str) -> None:
     """Set the figures (and emotions) of the measured touchpoints of one journey document."""
+    personas = [p for p in journey.get("personas") or [] if isinstance(p, str)]
     for stage in journey.get("stages") or []:
         for touchpoint in stage.get("touchpoints") or []:
             keys = {k: v for k, v in found.scores.items() if k[0] == touchpoint.get("id")}
             if keys:
-                _update(touchpoint, keys, options, evidence_id)
+                _update(touchpoint, keys, options, evidence_id, personas)
 
 
-def _update(touchpoint: Any, keys: dict[Key, list[float]], options: SurveyOptions, evidence_id: str) -> None:
+def _update(
+    touchpoint: Any, keys: dict[Key, list[float]], options: SurveyOptions, evidence_id: str, personas: list[str]
+) -> None:
     metrics = touchpoint.setdefault("metrics", {})
+    _forget_earlier_wave(metrics, options.metric)
     emotions: dict[str | None, int] = {}
     for (_, persona), scores in keys.items():
         mean = round(sum(scores) / len(scores), 2)
@@ -250,15 +254,39 @@ def _update(touchpoint: Any, keys: dict[Key, list[float]], options: SurveyOption
         metrics[f"{options.metric}_n{suffix}"] = len(scores)
         emotions[persona] = rescale(mean, options.scale, options.emotion_scale)
     if options.emotion:
-        per_persona = {p: v for p, v in emotions.items() if p is not None}
-        old = touchpoint.get("emotion")
-        if per_persona:
-            touchpoint["emotion"] = (dict(old) if isinstance(old, dict) else {}) | per_persona
-        else:
-            touchpoint["emotion"] = emotions[None]
+        _set_emotion(touchpoint, emotions, personas)
     evidence = touchpoint.setdefault("evidence", [])
     if evidence_id not in evidence:
         evidence.append(evidence_id)
+
+
+def _forget_earlier_wave(metrics: Any, metric: str) -> None:
+    """A new wave replaces every figure of its metric, per persona too: none of an earlier wave's
+    may stay beside the new ones as if they were measured together."""
+    for name in [n for n in metrics if isinstance(n, str)]:
+        if name in (metric, f"{metric}_n") or name.startswith((f"{metric}.", f"{metric}_n.")):
+            del metrics[name]
+
+
+def _set_emotion(touchpoint: Any, emotions: dict[str | None, int], personas: list[str]) -> None:
+    """Per-persona scores set those personas' emotions and keep the others' (a single number
+    applying to everyone becomes one per persona first); only personas who take the touchpoint
+    get one. Without segments, the one score is everyone's."""
+    takers = touchpoint.get("personas")
+    takes = [p for p in personas if takers is None or p in takers]
+    per_persona = {p: v for p, v in emotions.items() if p is not None and p in takes}
+    if not per_persona:
+        if None in emotions:
+            touchpoint["emotion"] = emotions[None]
+        return
+    old = touchpoint.get("emotion")
+    if isinstance(old, dict):
+        base = dict(old)
+    elif isinstance(old, int) and not isinstance(old, bool):
+        base = dict.fromkeys(takes, old)
+    else:
+        base = {}
+    touchpoint["emotion"] = base | per_persona
 
 
 def evidence_document(options: SurveyOptions, found: Found) -> dict[str, Any]:

@@ -160,20 +160,23 @@ def relayout(text: str, display: str = "text") -> str:
 def edit(text: str, change: Callable[[list[Any]], None], display: str = "text") -> str:
     """`text` with `change` applied to its round-trip documents (all of them, in order, edited in
     place), laid out, and proved: the result reads back as the changed documents and keeps every
-    comment. Comments, directives and empty documents around them stay as they were."""
+    comment. Only the documents the change touched are laid out again; the others, and comments,
+    directives and empty documents around them, stay byte for byte as they were."""
     yaml = _yaml()
     try:
         parts = [
             (marker, body, list(yaml.load_all(body)) if _has_data(body) else None) for marker, body in _split(text)
         ]
+        before = [[plain(d) for d in documents] if documents is not None else None for _, _, documents in parts]
         change([document for _, _, documents in parts for document in documents or []])
         pieces, expected = [], []
-        for marker, body, documents in parts:
-            if documents is None:
+        for (marker, body, documents), was in zip(parts, before, strict=True):
+            now = [plain(d) for d in documents] if documents is not None else []
+            if documents is None or now == was:
                 pieces.append(marker + body)
                 expected += read_data(marker + body, display)
             else:
-                expected += [plain(document) for document in documents]
+                expected += now
                 pieces.append(marker + _dump_laid_out(yaml, documents))
     except CjmapError:
         raise

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from typing import Any
 
 from cjmap.scalars import TooLong, resolve_plain
@@ -81,11 +82,25 @@ def float_text(value: float) -> str:
     return mantissa + (f"e{exponent}" if e else "")
 
 
+_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
 def install(yaml: Any) -> None:
     """Make a ruamel.yaml round-trip YAML() write only what every reader agrees on."""
     from ruamel.yaml.emitter import Emitter
+    from ruamel.yaml.resolver import VersionedResolver
     from ruamel.yaml.scalarfloat import ScalarFloat
     from ruamel.yaml.scalarint import ScalarInt
+
+    class TextTimestamps(VersionedResolver):  # type: ignore[misc]
+        """A date (`2026-03-01`) is a date to every reader; a date with a time is text to cjmap
+        and a timestamp to others, so it is read as text here, and then written quoted."""
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            tag = super().resolve(kind, value, implicit)
+            if str(tag).endswith(":timestamp") and isinstance(value, str) and not _DATE.fullmatch(value):
+                return super().resolve(kind, value, (False, False))
+            return tag
 
     class AgreeingEmitter(Emitter):  # type: ignore[misc]
         def choose_scalar_style(self) -> Any:
@@ -106,6 +121,7 @@ def install(yaml: Any) -> None:
         return representer.represent_scalar("tag:yaml.org,2002:int", str(int(value)))
 
     yaml.Emitter = AgreeingEmitter
+    yaml.Resolver = TextTimestamps
     for kind in (float, ScalarFloat):
         yaml.representer.add_representer(kind, represent_float)
     yaml.representer.add_representer(ScalarInt, represent_int)
@@ -133,8 +149,6 @@ def normalise(value: Any) -> Any:
         return {normalise(k): normalise(v) for k, v in value.items()}
     if isinstance(value, list):
         return [normalise(v) for v in value]
-    if isinstance(value, dt.datetime):
-        return str(value)  # `2026-03-01 10:00:00`, the way it is usually written
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value.isoformat()
-    return value
+    return value  # a datetime stays one: cjmap reads text there, so the readers disagree

@@ -28,6 +28,7 @@ class Slot:
     key: Any
     indent: int
     target: bool  # may comments be written above it (not the first key of a list item's mapping)
+    in_flow: bool = False  # inside a `[...]` or `{...}` written on one line
 
     @property
     def trailing(self) -> int:
@@ -64,9 +65,10 @@ def restore_end(document: Any, lines: list[str]) -> None:
     for slot in slots:
         if isinstance(slot.container, CommentedSeq) and isinstance(item := slot.container[slot.key], CommentedMap):
             _hoist(item, slot)
-    if not lines or not slots:
+    if not lines or not any(not slot.in_flow for slot in slots):
         return
-    last = slots[-1]
+    # A comment cannot end a line inside `[...]` or `{...}`: the last key or item outside them.
+    last = [slot for slot in slots if not slot.in_flow][-1]
     entry = last.container.ca.items.setdefault(last.key, [None, None, None, None])
     token = entry[last.trailing]
     head = token.value.rstrip("\n") if token is not None else ""
@@ -83,17 +85,19 @@ def _hoist(item: CommentedMap, slot: Slot) -> None:
     entry[1] = None
 
 
-def _slots(node: Any, indent: int, first_key_of_item: bool) -> Any:
+def _slots(node: Any, indent: int, first_key_of_item: bool, in_flow: bool = False) -> Any:
     if isinstance(node, CommentedMap):
         _block_if_commented(node)
+        flow = in_flow or bool(node.fa.flow_style())
         for n, key in enumerate(list(node)):
-            yield Slot(node, key, indent, not (first_key_of_item and n == 0))
-            yield from _slots(node[key], indent + MAPPING_INDENT, False)
+            yield Slot(node, key, indent, not (first_key_of_item and n == 0), flow)
+            yield from _slots(node[key], indent + MAPPING_INDENT, False, flow)
     elif isinstance(node, CommentedSeq):
         _block_if_commented(node)
+        flow = in_flow or bool(node.fa.flow_style())
         for n, item in enumerate(node):
-            yield Slot(node, n, indent, True)
-            yield from _slots(item, indent + SEQUENCE_OFFSET, True)
+            yield Slot(node, n, indent, True, flow)
+            yield from _slots(item, indent + SEQUENCE_OFFSET, True, flow)
 
 
 def _block_if_commented(node: CommentedMap | CommentedSeq) -> None:

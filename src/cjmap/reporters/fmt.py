@@ -21,5 +21,8 @@ def report(result: FmtResult, out: TextIO, err: TextIO, *, diff: bool = False) -
             err.write(f"{printable(outcome.path)}: {printable(outcome.refused)}\n")
         elif outcome.changed:
             out.write(printable_lines(outcome.diff) if diff else f"{verb} {printable(outcome.path)}\n")
-    total = f"{len(result.changed)} of {len(result.outcomes)} files {'changed' if result.write else 'would change'}"
+    files = f"{len(result.outcomes)} file{'' if len(result.outcomes) == 1 else 's'}"
+    total = f"{len(result.changed)} of {files} {'changed' if result.write else 'would change'}"
+    if result.refused:
+        total += f"; {len(result.refused)} left as {'it is' if len(result.refused) == 1 else 'they are'} (above)"
     (err if diff else out).write(total + "\n")
