@@ -217,3 +217,11 @@ def test_schema_out_pointing_at_a_file_is_refused(run_cli, tmp_path: Path) -> No
     target.write_text("{}", encoding="utf-8")
     assert "is a file" in run_cli("schema", "--out", str(target), expect=2).stderr
     assert target.read_text(encoding="utf-8") == "{}"
+
+
+def test_an_error_of_several_lines_keeps_its_lines(run_cli, tmp_path: Path) -> None:
+    sheet = tmp_path / "inventory.csv"
+    sheet.write_text("stage,touchpoint,channel,emotion\nLook,Ad,web,high\nLook,Shop,web,low\n", encoding="utf-8")
+    result = run_cli("import", "csv", str(sheet), "--journey", "j", "--out", str(tmp_path / "out"), expect=2)
+    lines = result.stderr.splitlines()
+    assert len([line for line in lines if "row" in line]) >= 2 and "\\n" not in result.stderr

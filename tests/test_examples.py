@@ -13,7 +13,8 @@ from cjmap.rules import RULES
 from tests.conftest import ROOT
 
 EXAMPLES = ROOT / "examples"
-WORKSPACES = sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and p.name != "invalid")
+# Hidden folders are not workspaces (a `.cjmap_cache` appears after `cjmap validate` runs there).
+WORKSPACES = sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and p.name != "invalid" and not p.name.startswith("."))
 INVALID = sorted((EXAMPLES / "invalid").glob("CJM*.yaml"))
 
 

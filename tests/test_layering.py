@@ -25,7 +25,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("cjmap.facts",),
     ("cjmap.analysis",),
     ("cjmap.rules",),
-    ("cjmap.linter", "cjmap.diff", "cjmap.layout", "cjmap.stats", "cjmap.importers"),
+    ("cjmap.linter", "cjmap.diff", "cjmap.matching", "cjmap.layout", "cjmap.stats", "cjmap.importers"),
     ("cjmap.render", "cjmap.reporters"),
     ("cjmap.output",),
     ("cjmap.cache",),
@@ -46,7 +46,8 @@ MODULES = {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
 
 
 def rank(module: str) -> int:
-    candidates = [prefix for prefix in RANK if module == prefix or module.startswith(prefix + ".")]
+    # The package itself ("cjmap") is a layer of its own, not a prefix every module would match.
+    candidates = [p for p in RANK if module == p or (p != "cjmap" and module.startswith(p + "."))]
     assert candidates, f"{module} is in no layer: add it to LAYERS"
     return RANK[max(candidates, key=len)]
 

@@ -48,7 +48,7 @@ def fatal_errors(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from cjmap.reporters.terminal import printable
+        from cjmap.reporters.terminal import printable, printable_lines
 
         try:
             with closed_pipe(EXIT_PROBLEMS):
@@ -57,7 +57,8 @@ def fatal_errors(command: F) -> F:
             for problem in getattr(error, "problems", []):
                 where = f"{problem.path}:{problem.line}:{problem.column}"
                 typer.echo(printable(f"{where}: {problem.code} {problem.text}"), err=True)
-            typer.echo(f"cjmap: error: {printable(str(error))}", err=True)
+            # A message of several lines (one per bad row) keeps its lines, each made printable.
+            typer.echo(f"cjmap: error: {printable_lines(str(error))}", err=True)
             raise typer.Exit(error.exit_code) from None
 
     return wrapper  # type: ignore[return-value]

@@ -74,8 +74,10 @@ def test_layout_time_is_bounded(run_cli, tmp_path: Path) -> None:
 
 @pytest.mark.skipif(shutil.which("dot") is not None, reason="Graphviz's dot writes PDF")
 def test_pdf_without_graphviz_says_what_to_install(run_cli, tmp_path: Path) -> None:
-    result = run_cli("render", LAPTOP, "-f", "pdf", "--out", str(tmp_path), expect=2)
+    out = tmp_path / "out"
+    result = run_cli("render", LAPTOP, "-f", "html", "-f", "svg", "-f", "pdf", "--out", str(out), expect=2)
     assert "needs Graphviz's `dot` program" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()  # refused before anything was written
 
 
 def test_rendered_files_are_readable_by_others(run_cli, tmp_path: Path) -> None:

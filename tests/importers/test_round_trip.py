@@ -51,6 +51,13 @@ def test_examples_round_trip_through_csv_and_xlsx(run_cli, tmp_path: Path, examp
         assert run_cli("diff", str(original), str(tmp_path / f"fresh-{journey}"), expect=0).stdout == SAME + "\n"
     assert run_cli("diff", str(original), str(copy), expect=0).stdout == SAME + "\n"
     assert (copy / "cjmap.toml").read_text() == (original / "cjmap.toml").read_text()
+    for journey in EXAMPLES[example]:  # and a workbook into the workspace it came from
+        workbook = tmp_path / f"{journey}.xlsx"
+        with contextlib.chdir(copy):
+            run_cli("export", "xlsx", "--journey", journey, "-o", str(workbook), expect=0)
+            assert run_cli("import", "xlsx", str(workbook), expect=0).stdout.startswith(SAME)
+    for path in original.rglob("*.yaml"):  # nothing changed, so no file was rewritten either
+        assert (copy / path.relative_to(original)).read_bytes() == path.read_bytes(), path
 
 
 @settings(

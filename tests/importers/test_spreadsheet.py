@@ -161,6 +161,9 @@ def test_import_updates_an_existing_journey_with_a_preview(run_cli, tmp_path: Pa
     assert diff.count("\n  ") == 2, diff  # exactly the two changes the sheet makes
     pruned = run_cli("import", "csv", str(sheet), "--journey", "buy-a-laptop", "--prune", expect=0)
     assert "touchpoint social-ad removed" in pruned.stdout and "touchpoint cart removed" not in pruned.stdout
+    # said before anything is written: improvements still address touchpoints the prune removed
+    assert "after the import, validate reports journeys/buy-a-laptop.yaml" in pruned.stderr
+    assert "CJM105 unknown touchpoint `product-page`" in pruned.stderr
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ and a help entry (with a README anchor that exists) for every rule."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -97,6 +98,8 @@ def test_fingerprints_hold_when_lines_move(run_cli, tmp_path: Path, monkeypatch:
         path.write_bytes(b"# moved down\n\n" + path.read_bytes())
     after = fingerprints()
     assert before == after and len(set(before)) == len(before) == problem_count(run_cli)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(os.environ["SOURCE_DATE_EPOCH"]) + 86_400))
+    assert fingerprints() == before  # "reviewed N days ago" grows by one: the same alert
 
 
 def test_every_rule_has_help_with_examples_and_an_anchor_in_the_readme(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -20,7 +20,7 @@ from cjmap.errors import EXIT_OK, EXIT_PROBLEMS, CjmapError, PathError
 from cjmap.importers import mermaid, spreadsheet, survey, xlsx
 from cjmap.importers._common import Ids, PersonaBook, read_text
 from cjmap.importers.merge import JourneyMerge, Options
-from cjmap.importers.plan import Plan, check, preview
+from cjmap.importers.plan import Plan, check, new_errors, preview
 from cjmap.importers.sheet import Table, read_csv
 from cjmap.model import ID_PATTERN, Journey
 from cjmap.output import write_new, write_text
@@ -90,6 +90,9 @@ def carry_out(plan: Plan, workspace: Workspace, config: Config, hooks: Hooks, dr
     hooks.preview(preview(workspace, plan, config))
     result = Imported(notes=list(plan.notes), exit_code=EXIT_PROBLEMS if plan.problems else EXIT_OK)
     result.notes += plan.problems
+    # Said with the preview, before anything is written: what `cjmap validate` will newly report
+    # (a pruned touchpoint an improvement still addresses, an unknown channel or persona...).
+    result.notes += [f"after the import, validate reports {message}" for message in new_errors(workspace, plan, config)]
     if dry_run:
         result.notes.append("dry run: nothing written")
         return result

@@ -11,7 +11,7 @@ from cjmap.config import Config
 from cjmap.errors import EXIT_OK, EXIT_PROBLEMS
 from cjmap.linter import Report, lint
 from cjmap.output import write_atomic_bytes
-from cjmap.render import RenderContext, index_files, journey_files
+from cjmap.render import RenderContext, check, index_files, journey_files
 from cjmap.wording import plural
 from cjmap.workspace import open_workspace
 
@@ -69,7 +69,9 @@ def run(
         workspace.journey(journey_id)  # an unknown id is an error that names the closest one
     chosen = {k: v for k, v in analyses.items() if not journeys or k in journeys}
     context = RenderContext(workspace, chosen, layout_timeout, paper=paper, poster=poster)
-    unique, advance = list(dict.fromkeys(formats)), start(len(chosen))
+    unique = list(dict.fromkeys(formats))
+    check(unique)  # all or nothing: a missing layout program is said before any file is written
+    advance = start(len(chosen))
     for analysis in chosen.values():
         result.written += _write(out, journey_files(context, analysis, unique))
         advance()

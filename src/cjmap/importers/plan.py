@@ -73,6 +73,25 @@ def _applier(changes: list[tuple[str, str, Edit]], path: Path) -> Callable[[list
 
 def preview(workspace: Workspace, plan: Plan, config: Config) -> Diff:
     """The semantic diff between the workspace and the workspace as the plan leaves it."""
+    return diff_workspaces(workspace, after(workspace, plan, config))
+
+
+def new_errors(workspace: Workspace, plan: Plan, config: Config) -> list[str]:
+    """The errors `cjmap validate` would report after the import and does not report now (a
+    pruned touchpoint an improvement still addresses, a persona or evidence id nobody defines)."""
+    from cjmap.linter import lint
+
+    def errors(found: Workspace) -> set[tuple[str, str]]:
+        return {
+            (p.code, f"{p.path}:{p.line}: {p.code} {p.message}") for p in lint(found).problems if p.severity == "error"
+        }
+
+    known = {message.split(": ", 1)[1] for _, message in errors(workspace)}
+    return sorted(m for _, m in errors(after(workspace, plan, config)) if m.split(": ", 1)[1] not in known)
+
+
+def after(workspace: Workspace, plan: Plan, config: Config) -> Workspace:
+    """The workspace as the plan leaves it, read from the texts it would write."""
     files = plan.files()
     replaced = {str(p) for p in files} | {str(p.resolve()) for p in files}
     sources = [(s, False) for key, s in workspace.sources.items() if key not in replaced]
@@ -84,7 +103,7 @@ def preview(workspace: Workspace, plan: Plan, config: Config) -> Diff:
                 first = source.problems[0]
                 raise CjmapError(f"{path}:{first.line}: the import would write a broken file: {first.message}")
             sources.append((source, False))
-    return diff_workspaces(workspace, workspace_from_sources(sources, config))
+    return workspace_from_sources(sources, config)
 
 
 def check(model: type[BaseModel], document: dict[str, Any], what: str) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 from cjmap.errors import CjmapError
 from cjmap.importers import cells
 from cjmap.importers.columns import DYNAMIC, SYNONYMS, Column, normal
+from cjmap.wording import plural
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
 _PER_VALUE = re.compile(r"^(.+?)\s*:\s*(.+?)\s*$")
@@ -83,6 +84,7 @@ def map_headers(table: Table, columns: list[Column], manual: dict[str, str]) -> 
     prefix such as `metric: nps`), or listed as ignored."""
     known = _known(columns)
     mapping, taken = Mapping(), set()
+    as_named: list[str] = []
     wanted = {normal(k): v for k, v in manual.items()}
     for index, header in enumerate(table.headers):
         target = wanted.get(normal(header), header)
@@ -99,8 +101,13 @@ def map_headers(table: Table, columns: list[Column], manual: dict[str, str]) -> 
         taken.add(claim)
         mapping.bound[index] = binding
         shown = binding.column.header + (f": {binding.key}" if binding.key else "")
-        note = "" if normal(header) == normal(shown) else f" -> {shown}"
-        mapping.summary.append(f"{table.name}: column `{header}`{note}")
+        if normal(header) == normal(shown) or (binding.key and normal(header).endswith(normal(binding.key))):
+            as_named.append(header)
+        else:
+            mapping.summary.append(f"{table.name}: column `{header}` -> {shown}")
+    if as_named:  # one line for the columns read as they are named, the mapped and ignored ones each their own
+        names = ", ".join(f"`{h}`" for h in as_named)
+        mapping.summary.insert(0, f"{table.name}: {plural(len(as_named), 'column')} read by their names: {names}")
     return mapping
 
 

@@ -92,7 +92,11 @@ def _journey_field(merging: JourneyMerge, column: Column, text: str) -> None:
         merging.errors.append(f"Journey sheet: {error}")
         return
     if column.field == "personas":
-        merging.journey["personas"] = []
+        listed = merging.journey.get("personas")
+        if isinstance(listed, list):
+            del listed[:]  # emptied in place: the list keeps how it is written (`[ana, ben]`)
+        else:
+            merging.journey["personas"] = []
         merging.add_personas([merging.book.id_for(p) for p in value or []])
     elif column.required and value is None:
         merging.errors.append(f"Journey sheet: no {column.header}")

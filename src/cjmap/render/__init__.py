@@ -1,7 +1,8 @@
 """Renderers turn analysed journeys into files; looked up by format name.
 
 Each renderer module has `EXTENSIONS` (format -> file extension) and
-`render(context, analysis, fmt) -> bytes`; the html renderer also has `index(context)`.
+`render(context, analysis, fmt) -> bytes`, and may have `check(fmt)` to refuse a format it cannot
+make here before anything is written; the html renderer also has `index(context)`.
 The registry names modules, so the CLI can offer the choices without importing them.
 """
 
@@ -68,6 +69,15 @@ def file_name(journey_id: str, extension: str) -> str:
     replaces the index page (ids cannot hold a dot, so no other journey can have that name)."""
     name = f"{journey_id}.{extension}"
     return f"{journey_id}.journey.{extension}" if name == INDEX else name
+
+
+def check(formats: list[str]) -> None:
+    """Refuse, before a file is written, formats that cannot be made here (a renderer module may
+    have `check(fmt)`, which raises a CjmapError saying what is missing)."""
+    for fmt in formats:
+        renderer = get_renderer(fmt)
+        if hasattr(renderer, "check"):
+            renderer.check(fmt)
 
 
 def journey_files(context: RenderContext, analysis: JourneyAnalysis, formats: list[str]) -> Iterator[tuple[str, bytes]]:

@@ -37,14 +37,39 @@ def label(name: str) -> str:
 
 
 def metrics(values: dict[str, float], skip: tuple[str, ...] = ()) -> list[tuple[str, str]]:
-    """(label, value) pairs in the file's order, but `skip`; `x_n` goes with `x` as its number of responses."""
+    """(label, value) pairs in the file's order, but `skip`; `x_n` goes with `x` as its number of
+    responses, and `x_n.ana` with `x.ana` (a survey's figures for one persona: "x (ana)")."""
     shown = []
     for name, value in values.items():
-        if name in skip or (name.endswith("_n") and name[:-2] in values):
+        if name in skip or _responses_name(name) is None and _is_count(name, values):
             continue
         text = percent(value) if is_share(name) else number(value)
-        responses = values.get(f"{name}_n")
+        responses = values.get(_responses_name(name) or "")
         if responses is not None:
             text += f" (n = {number(responses)})"
-        shown.append((label(name), text))
+        shown.append((_label_of(name), text))
     return shown
+
+
+def _split(name: str) -> tuple[str, str | None]:
+    base, dot, who = name.partition(".")
+    return (base, who) if dot else (name, None)
+
+
+def _responses_name(name: str) -> str | None:
+    """`x_n` for `x`, `x_n.ana` for `x.ana`; None for a name that is itself a count."""
+    base, who = _split(name)
+    if base.endswith("_n"):
+        return None
+    return f"{base}_n" + (f".{who}" if who else "")
+
+
+def _is_count(name: str, values: dict[str, float]) -> bool:
+    base, who = _split(name)
+    measured = base.removesuffix("_n") + (f".{who}" if who else "")
+    return base.endswith("_n") and measured in values
+
+
+def _label_of(name: str) -> str:
+    base, who = _split(name)
+    return label(base) + (f" ({who})" if who else "")

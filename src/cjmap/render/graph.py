@@ -39,6 +39,11 @@ def engine(fmt: str) -> str:
     return bundled
 
 
+def check(fmt: str) -> None:
+    """Before anything is written: the layout program `fmt` needs must be there."""
+    engine(fmt)
+
+
 def render(context: RenderContext, analysis: JourneyAnalysis, fmt: str) -> bytes:
     return layout(
         to_dot(analysis, context.workspace.config.emotion_scale), fmt, context.layout_timeout, analysis.journey.id

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 ROOT_ID = "%SRCROOT%"
+_NUMBERS = re.compile(r"\d+")
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -79,7 +81,10 @@ def _rule(rule: ModuleType, repository: str | None) -> dict[str, Any]:
 
 def _result(p: Problem, rule_index: int, root: Path, seen: Counter[str]) -> dict[str, Any]:
     artifact = _artifact(p.path, root)
-    key = hashlib.sha256("\0".join((p.code, artifact["uri"], p.message)).encode("utf-8", "surrogatepass")).hexdigest()
+    # The message without its numbers: "reviewed 212 days ago" must not become a new alert
+    # tomorrow, nor "first defined at x.yaml:11" when lines move.
+    stable = _NUMBERS.sub("#", p.message)
+    key = hashlib.sha256("\0".join((p.code, artifact["uri"], stable)).encode("utf-8", "surrogatepass")).hexdigest()
     seen[key] += 1
     return {
         "ruleId": p.code,
