@@ -22,7 +22,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # uv uses the Python given here and never downloads one of its own.
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: demo test test-latest lock bench lint schema browser screenshots consumer-tools mermaid-node clean
+.PHONY: demo test test-latest lock bench lint schema browser node screenshots consumer-tools mermaid-node clean
 
 # uv itself comes from PyPI at a pinned version, in a small virtual environment of its own.
 $(UV):
@@ -73,31 +73,37 @@ browser: $(MERMAID_JS) $(AXE_JS)
 	  echo "installing chromium (Debian package) for the browser tests"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
-$(MERMAID_JS):
+# Node.js and npm fetch the consumers' tools below; Debian's packages where the machine has none
+# (jsdom wants Node.js 20 or newer).
+node:
+	@command -v npm >/dev/null 2>&1 || { echo "installing nodejs and npm (Debian packages) for the test tools"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+
+$(MERMAID_JS): | node
 	@mkdir -p .cache
 	cd .cache && npm pack --silent mermaid@$(MERMAID_VERSION) >/dev/null && \
 	  tar -xzf mermaid-$(MERMAID_VERSION).tgz package/dist/mermaid.min.js && \
 	  mv package/dist/mermaid.min.js mermaid.min.js && rm -rf package mermaid-$(MERMAID_VERSION).tgz
 
-# The consumers' own validators that are not Python packages: Microsoft's SARIF multitool, which
-# checks SARIF with GitHub's code-scanning rules (a self-contained binary from the npm registry).
-consumer-tools: $(SARIF_MULTITOOL)
-
-$(SARIF_MULTITOOL):
-	rm -rf .cache/sarif-multitool && mkdir -p .cache/sarif-multitool
-	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix .cache/sarif-multitool \
-	  @microsoft/sarif-multitool@$(SARIF_MULTITOOL_VERSION)
-	@touch $@
-$(AXE_JS):
+$(AXE_JS): | node
 	@mkdir -p .cache
 	cd .cache && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && \
 	  tar -xzf axe-core-$(AXE_VERSION).tgz package/axe.min.js && \
 	  mv package/axe.min.js axe.min.js && rm -rf package axe-core-$(AXE_VERSION).tgz
+
+# The consumers' own validators that are not Python packages: Microsoft's SARIF multitool, which
+# checks SARIF with GitHub's code-scanning rules (a self-contained binary from the npm registry).
+consumer-tools: $(SARIF_MULTITOOL)
+
+$(SARIF_MULTITOOL): | node
+	rm -rf .cache/sarif-multitool && mkdir -p .cache/sarif-multitool
+	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix .cache/sarif-multitool \
+	  @microsoft/sarif-multitool@$(SARIF_MULTITOOL_VERSION)
+	@touch $@
+
 mermaid-node: $(MERMAID_JS) $(JSDOM)
 
-$(JSDOM):
-	@command -v node >/dev/null 2>&1 || { echo "installing nodejs (Debian package) for Mermaid's parser"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+$(JSDOM): | node
 	npm install --prefix .cache/node --silent --no-save --no-audit --no-fund --no-package-lock jsdom@$(JSDOM_VERSION) >/dev/null
 
 lint: $(STAMP)

@@ -416,16 +416,14 @@ def _pairs(values: list[str] | None, option: str) -> dict[str, str]:
     return pairs
 
 
-def _hooks() -> Any:
-    """Tell the user how the input was read (stderr) and what will change (stdout, as cjmap diff)."""
-    from cjmap.commands.imports import Hooks
-    from cjmap.reporters.terminal import printable
+def _imported(pending: Any, dry_run: bool, force: bool) -> None:
+    """How the input was read (stderr) and what will change (stdout, as cjmap diff shows it), then
+    the import written (unless a dry run) and what was written."""
+    from cjmap.reporters.written import report
 
-    def summary(lines: list[str]) -> None:
-        for line in lines:
-            typer.echo(f"note: {printable(line)}", err=True)
-
-    return Hooks(summary, lambda diff: reporters.get_reporter(reporters.DIFF, "text")(diff, sys.stdout))
+    report([], pending.summary, sys.stdout, sys.stderr)
+    reporters.get_reporter(reporters.DIFF, "text")(pending.diff, sys.stdout)
+    _written(pending.write(dry_run, force))
 
 
 def _written(result: Any) -> None:
@@ -457,7 +455,7 @@ def _sheet(
     options = SheetOptions(
         journey, title, persona or [], _pairs(columns, "--map"), default_channel, encoding, prune, dry_run, out, force
     )
-    _written(import_sheet(file, fmt, options, load_config(config_file), _hooks()))
+    _imported(import_sheet(file, fmt, options, load_config(config_file)), dry_run, force)
 
 
 JourneyInOpt = Annotated[
@@ -592,7 +590,7 @@ def import_survey(
         force,
         encoding,
     )
-    _written(run(file, options, load_config(config_file), _hooks(), dry_run))
+    _imported(run(file, options, load_config(config_file)), dry_run, force=False)
 
 
 @import_app.command("mermaid")
@@ -610,7 +608,7 @@ def import_mermaid(
     from cjmap.commands.imports import import_mermaid as run
     from cjmap.config import load_config
 
-    _written(run(file, journey, out, force, dry_run, load_config(config_file), _hooks()))
+    _imported(run(file, journey, out, force, load_config(config_file)), dry_run, force)
 
 
 def _export(fmt: str, journey: str, paths: list[Path] | None, output: Path | None, config_file: Path | None) -> None:

@@ -9,7 +9,6 @@ the semantic diff of what will change (the same as `cjmap diff`) before anything
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,14 +25,6 @@ from cjmap.model import ID_PATTERN, Journey
 from cjmap.output import write_new, write_text
 from cjmap.wording import title_from_id
 from cjmap.workspace import Workspace, load_workspace, open_workspace
-
-
-@dataclass
-class Hooks:
-    """What the caller is told before anything is written: how the input was read, then the diff."""
-
-    summary: Callable[[list[str]], None] = lambda lines: None
-    preview: Callable[[Diff], None] = lambda diff: None
 
 
 @dataclass
@@ -82,34 +73,49 @@ def folder(config: Config, out: Path | None, kind: str) -> Path:
     return out if out is not None else config.folder(kind)
 
 
-def carry_out(plan: Plan, workspace: Workspace, config: Config, hooks: Hooks, dry_run: bool, force: bool) -> Imported:
-    """Realise the plan, show how the input was read and what will change, then write it."""
+@dataclass
+class Pending:
+    """An import worked out and not yet written: how the input was read (`summary`), what it will
+    change (`diff`, as `cjmap diff` shows it) and what to tell the user. The CLI reports all this
+    first; `write` then writes, unless it is a dry run."""
+
+    plan: Plan
+    summary: list[str]
+    diff: Diff
+    notes: list[str]
+    exit_code: int
+
+    def write(self, dry_run: bool, force: bool) -> Imported:
+        """Write the plan's files (none on a dry run), each through the writer."""
+        result = Imported(notes=list(self.notes), exit_code=self.exit_code)
+        if dry_run:
+            result.notes.append("dry run: nothing written")
+            return result
+        result.paths = write_new(self.plan.new, force)
+        for path, text in self.plan.texts.items():
+            if text != path.read_text(encoding="utf-8-sig"):
+                write_text(path, text)
+                result.paths.append(path)
+        if not result.paths:
+            result.notes.append("nothing to change")
+        return result
+
+
+def prepare(plan: Plan, workspace: Workspace, config: Config) -> Pending:
+    """Realise the plan and work out what it changes, and what `cjmap validate` will newly report
+    after it (a pruned touchpoint an improvement still addresses, an unknown channel...)."""
     if not plan.texts:
         plan.realise()
-    hooks.summary(plan.summary)
-    hooks.preview(preview(workspace, plan, config))
-    result = Imported(notes=list(plan.notes), exit_code=EXIT_PROBLEMS if plan.problems else EXIT_OK)
-    result.notes += plan.problems
-    # Said with the preview, before anything is written: what `cjmap validate` will newly report
-    # (a pruned touchpoint an improvement still addresses, an unknown channel or persona...).
-    result.notes += [f"after the import, validate reports {message}" for message in new_errors(workspace, plan, config)]
-    if dry_run:
-        result.notes.append("dry run: nothing written")
-        return result
-    result.paths = write_new(plan.new, force)
-    for path, text in plan.texts.items():
-        if text != path.read_text(encoding="utf-8-sig"):
-            write_text(path, text)
-            result.paths.append(path)
-    if not result.paths:
-        result.notes.append("nothing to change")
-    return result
+    notes = [*plan.notes, *plan.problems]
+    notes += [f"after the import, validate reports {message}" for message in new_errors(workspace, plan, config)]
+    exit_code = EXIT_PROBLEMS if plan.problems else EXIT_OK
+    return Pending(plan, list(plan.summary), preview(workspace, plan, config), notes, exit_code)
 
 
 # --- spreadsheets -----------------------------------------------------------------------------
 
 
-def import_sheet(path: Path, fmt: str, options: SheetOptions, config: Config, hooks: Hooks) -> Imported:
+def import_sheet(path: Path, fmt: str, options: SheetOptions, config: Config) -> Pending:
     """A touchpoint inventory (csv) or a whole journey (xlsx) into a new or an existing journey."""
     workspace = workspace_of(config, options.out)
     if fmt == "csv":
@@ -145,7 +151,7 @@ def import_sheet(path: Path, fmt: str, options: SheetOptions, config: Config, ho
             {"kind": "persona", "id": pid, "name": name},
         )
         plan.notes.append(f"new persona `{pid}` ({name}): fill in who they are")
-    return carry_out(plan, workspace, config, hooks, options.dry_run, options.force)
+    return prepare(plan, workspace, config)
 
 
 def _merge(
@@ -178,9 +184,7 @@ def export_sheet(paths: list[Path] | None, journey_id: str, fmt: str, config: Co
 # --- Mermaid ----------------------------------------------------------------------------------
 
 
-def import_mermaid(
-    path: Path, journey_id: str | None, out: Path | None, force: bool, dry_run: bool, config: Config, hooks: Hooks
-) -> Imported:
+def import_mermaid(path: Path, journey_id: str | None, out: Path | None, force: bool, config: Config) -> Pending:
     """Every journey diagram of a file; a bad one is reported by its line and the rest import."""
     if journey_id is not None:
         identifier(journey_id, "--journey")
@@ -207,13 +211,13 @@ def import_mermaid(
         plan.add(
             folder(config, out, "persona") / f"{pid}.yaml", "persona", {"kind": "persona", "id": pid, "name": name}
         )
-    return carry_out(plan, workspace, config, hooks, dry_run, force)
+    return prepare(plan, workspace, config)
 
 
 # --- surveys ----------------------------------------------------------------------------------
 
 
-def import_survey(path: Path, options: survey.SurveyOptions, config: Config, hooks: Hooks, dry_run: bool) -> Imported:
+def import_survey(path: Path, options: survey.SurveyOptions, config: Config) -> Pending:
     """Survey ratings into touchpoint metrics (and emotions), with the survey as an evidence entry."""
     survey.check(options)
     options.emotion_scale = config.emotion_scale
@@ -241,4 +245,4 @@ def import_survey(path: Path, options: survey.SurveyOptions, config: Config, hoo
         entry.model.id,
         lambda d: survey.apply(d, found, options, evidence["id"]),
     )
-    return carry_out(plan, workspace, config, hooks, dry_run, force=False)
+    return prepare(plan, workspace, config)
