@@ -40,7 +40,8 @@ class RenderResult:
     def summary(self) -> str:
         errors = self.report.count("error")
         if self.blocked:
-            return f"not rendered: {plural(errors, 'error')} (fix them, or render anyway with --force)"
+            them = "it" if errors == 1 else "them"
+            return f"not rendered: {plural(errors, 'error')} (fix {them}, or render anyway with --force)"
         forced = f" despite {plural(errors, 'error')}" if errors else ""
         return f"rendered {plural(len(self.written), 'file')} to {self.out}{forced}"
 

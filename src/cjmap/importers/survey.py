@@ -21,6 +21,7 @@ from cjmap.importers._common import same_name, slug
 from cjmap.importers.scale import rescale
 from cjmap.importers.sheet import Table, cell
 from cjmap.model import ID_PATTERN, Journey
+from cjmap.wording import plural
 from cjmap.workspace import Workspace
 
 Key = tuple[str, str | None]  # touchpoint id, persona id (None: everyone)
@@ -137,7 +138,9 @@ def aggregate(table: Table, journey: Journey, personas: dict[str, str], options:
     found.notes += [
         f"unknown touchpoint `{name}` ({n} ratings) is not on `{journey.id}`" for name, n in unknown.items()
     ]
-    found.notes += [f"segment `{v}` ({n} rows) has no persona: --segment `{v}=PERSONA`" for v, n in unmapped.items()]
+    found.notes += [
+        f"segment `{v}` ({plural(n, 'row')}) has no persona: --segment `{v}=PERSONA`" for v, n in unmapped.items()
+    ]
     if found.respondents is None:
         found.notes.append("no --respondent-column: the sample size (respondents) is not recorded")
     if not found.scores:
